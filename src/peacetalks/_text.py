@@ -57,7 +57,7 @@ import json
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
@@ -432,28 +432,36 @@ def _main_pass(src: str) -> tuple[str, _Layer | None]:
         group = match.lastgroup
         start, end = match.span()
         found = match.group()
+        replacement: str | None = None
         if group == "crlf":
-            build.replace(start, end, "\n")
+            replacement = "\n"
         elif group == "moji":
             repaired = _unmojibake(found)
-            if repaired is not None:
-                build.replace(start, end, _clean_piece(repaired))
+            replacement = None if repaired is None else _clean_piece(repaired)
         elif group == "ent":
             decoded = html.unescape(found)
-            if decoded != found:
-                build.replace(start, end, _clean_piece(decoded))
-        elif group in ("comment", "decl"):
-            build.replace(start, end, "")
+            replacement = None if decoded == found else _clean_piece(decoded)
+        elif group in ("comment", "decl", "dele"):
+            replacement = ""
         elif group == "tag":
             name = match.group("tname").lower()
             if name in tags.block_tags:
-                build.replace(start, end, "\n")
+                replacement = "\n"
             elif name in tags.inline_tags:
-                build.replace(start, end, "")
-        elif group == "dele":
-            build.replace(start, end, "")
+                replacement = ""
         else:
             build.same_length(start, end, found.translate(_SUBSTITUTE))
+            continue
+        if replacement is None:
+            # not a repair after all (an unknown tag, a real "É" before a no-break space):
+            # the characters inside still get the character rules
+            replacement = _clean_piece(found)
+            if replacement == found:
+                continue
+            if len(replacement) == len(found):
+                build.same_length(start, end, replacement)
+                continue
+        build.replace(start, end, replacement)
     return build.finish()
 
 
@@ -541,6 +549,7 @@ class _Lexicon:
     """The word lists and the patterns built from them (immutable, built once)."""
 
     titles: frozenset[str]
+    cue_heads: frozenset[str]  # first words of the furniture cue phrases
     numeric: frozenset[str]
     general: frozenset[str]
     starters: frozenset[str]
@@ -621,8 +630,16 @@ def _lexicon() -> _Lexicon:
         r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?\s*"
     )
     titled = r"\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}"
+    heads = set()
+    for name, words in furn.items():
+        if name in ("about", "social", "connectors", "org_words", "agencies", "caption_credits"):
+            continue
+        for phrase in words:
+            head = _HEAD.match(phrase)
+            heads.add(head.group(1).lower() if head else phrase.lower())
     return _Lexicon(
         titles=frozenset(abbr["titles"]),
+        cue_heads=frozenset(heads | {"by", "c", "copyright"}),
         numeric=frozenset(abbr["numeric"]),
         general=frozenset(abbr["general"]),
         starters=frozenset(data["sentence_starters"]),
@@ -830,6 +847,12 @@ class Prepared:
     blocks: tuple[Block, ...] = attrs.field(default=(), repr=False)
     sentences: tuple[Sentence, ...] = attrs.field(default=(), repr=False)
     quotes: tuple[Quote, ...] = attrs.field(default=(), repr=False)
+    _furniture_starts: tuple[int, ...] = attrs.field(
+        init=False,
+        repr=False,
+        eq=False,
+        default=attrs.Factory(lambda self: tuple(f.wspan.start for f in self.furniture), True),
+    )
 
     def original(self, wspan: Span, /) -> Span:
         """The original span of a working span (see :meth:`OffsetMap.to_original`)."""
@@ -844,9 +867,8 @@ class Prepared:
         return self.sentences[index].wspan.of(self.working)
 
     def in_furniture(self, wspan: Span, /) -> bool:
-        """Whether a working span lies wholly inside furniture."""
-        starts = [f.wspan.start for f in self.furniture]
-        i = bisect.bisect_right(starts, wspan.start) - 1
+        """Whether a working span lies wholly inside one stretch of furniture."""
+        i = bisect.bisect_right(self._furniture_starts, wspan.start) - 1
         return i >= 0 and self.furniture[i].wspan.contains(wspan)
 
 
@@ -896,8 +918,16 @@ _SPEAKER = re.compile(
     r"(?P<name>(?:(?:MR|MRS|MS|DR)\.?\s+)?[^\s,:—–]+(?:\s+[^\s,:—–]+){0,4})\s*"
     r"(?:(?P<sep>,|:|—|–|\s-)\s*(?P<role>.*))?"
 )
-_WS = re.compile(r"\s*")
+_HEAD = re.compile(r"[\s(\[\-–—•*]*([^\W\d_]+|©)")
+_CREDIT_HINT = re.compile(r"/|Getty|AP Photo|AFP")
+_CRUMB_HINT = re.compile(r"[>›»→/]")
+_SOCIAL_SEP = re.compile(r"[\s|·•,/]+")
+_DATE_SEP = re.compile(r"(\s*[|·•]\s*)")
 _NON_SPACE = re.compile(r"\S")
+
+
+def _has_separator(text: str) -> bool:
+    return "|" in text or "·" in text or "•" in text or "   " in text
 
 
 def _nwords(text: str) -> int:
@@ -987,18 +1017,22 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
     """Which furniture a whole line is, by its cue words and shape (or ``None``).
 
     The info dict may hold relative spans: ``date`` (with ``prio``), ``outlet`` (with
-    ``oprio``), ``place``; and ``crumb`` (the last part of a breadcrumb).
+    ``oprio``), ``place``; and ``crumb`` (the last part of a breadcrumb). Cheap tests on the
+    first word, digits and separators come first, so prose lines cost little.
     """
     info: dict[str, Any] = {}
     size = len(text)
     if size > 600:
         return None, info
     words = _nwords(text)
-    if lex.advertisement.fullmatch(text):
+    head = _HEAD.match(text)
+    cue = head is not None and head.group(1).lower() in lex.cue_heads
+    digits = any(c.isdigit() for c in text[:80])
+    if cue and lex.advertisement.fullmatch(text):
         return FurnitureKind.ADVERTISEMENT, info
-    if " " not in text and _URL.fullmatch(text):
+    if " " not in text and "." in text and _URL.fullmatch(text):
         return FurnitureKind.URL, info
-    if words <= 12:
+    if cue and words <= 12:
         m = lex.source.match(text)
         if m:
             for name in ("value", "url"):
@@ -1006,14 +1040,15 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
                     info["outlet"] = (m.start(name), m.end(name))
                     info["oprio"] = 3
             return FurnitureKind.SOURCE, info
-    if words <= 25 and _byline(text, lex, info):
+    if cue and words <= 25 and _byline(text, lex, info):
         return FurnitureKind.BYLINE, info
-    found = _date_line(text, lex, info)
-    if found is not None:
-        return found, info
-    if _STAMP.fullmatch(text):
-        return FurnitureKind.STAMP, info
-    if words <= 20:
+    if digits:
+        found = _date_line(text, lex, info)
+        if found is not None:
+            return found, info
+        if _STAMP.fullmatch(text):
+            return FurnitureKind.STAMP, info
+    if cue and words <= 20:
         m = lex.credit.match(text)
         if m and (m.end() < size or words <= 2):
             value = text[m.end() :].strip()
@@ -1021,40 +1056,49 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
                 info["outlet"] = (m.end(), size)
                 info["oprio"] = 7
             return FurnitureKind.CREDIT, info
-        if words <= 12 and _CREDIT_SHAPE.fullmatch(text):
-            return FurnitureKind.CREDIT, info
-    if _PHOTO_TAG.match(text) or (words <= 80 and lex.caption_credit.search(text)):
+    if text[0] == "[" and _PHOTO_TAG.match(text):
         return FurnitureKind.CAPTION, info
-    if words <= 60 and lex.reporting.match(text):
+    if words <= 80 and text[-1] == ")":
+        m = lex.caption_credit.search(text)
+        if m:
+            # "... on Sunday. (Pool photo)": a caption; "(AP Photo/Jane Roe)" alone: a credit
+            text_before = text[: m.start()].strip()
+            return (FurnitureKind.CAPTION if text_before else FurnitureKind.CREDIT), info
+    if words <= 12 and _CREDIT_HINT.search(text) and _CREDIT_SHAPE.fullmatch(text):
+        return FurnitureKind.CREDIT, info
+    if cue and words <= 60 and lex.reporting.match(text):
         return FurnitureKind.REPORTING, info
-    if words <= 25 and lex.copyright.match(text):
+    if words <= 25 and (cue or "reserved" in text) and lex.copyright.match(text):
         return FurnitureKind.COPYRIGHT, info
     if words <= 25:
-        if lex.share.match(text):
+        if cue and lex.share.match(text):
             return FurnitureKind.SHARE, info
-        tokens = [t for t in re.split(r"[\s|·•,/]+", text.lower()) if t]
-        if len(tokens) >= 2 and all(t in lex.social for t in tokens):
-            return FurnitureKind.SHARE, info
-        if lex.tags.match(text):
-            return FurnitureKind.TAGS, info
-        if lex.related.match(text):
-            return FurnitureKind.RELATED, info
-        if lex.account.match(text) and words <= 14:
-            return FurnitureKind.ACCOUNT, info
+        if words <= 12 and head is not None and head.group(1).lower() in lex.social:
+            tokens = [t for t in _SOCIAL_SEP.split(text.lower()) if t]
+            if len(tokens) >= 2 and all(t in lex.social for t in tokens):
+                return FurnitureKind.SHARE, info
+        if cue:
+            if lex.tags.match(text):
+                return FurnitureKind.TAGS, info
+            if lex.related.match(text):
+                return FurnitureKind.RELATED, info
+            if lex.account.match(text) and words <= 14:
+                return FurnitureKind.ACCOUNT, info
         if (
             text.endswith(":")
             and words <= 4
             and (lex.label_line.fullmatch(text) or _name_like(text[:-1], lex, 4))
         ):
             return FurnitureKind.LABEL, info
-        if lex.kicker.match(text):
+        if cue and lex.kicker.match(text):
             return None, info  # a headline with a kicker ("LIVE | ..."), not a menu
     if size <= 300:
-        crumb = _breadcrumb(text, lex)
-        if crumb is not None:
-            info["crumb"] = crumb
-            return FurnitureKind.BREADCRUMB, info
-        parts = [p for p in _NAV_SEP.split(text) if p.strip()]
+        if _CRUMB_HINT.search(text):
+            crumb = _breadcrumb(text, lex)
+            if crumb is not None:
+                info["crumb"] = crumb
+                return FurnitureKind.BREADCRUMB, info
+        parts = [p for p in _NAV_SEP.split(text) if p.strip()] if _has_separator(text) else []
         if (
             len(parts) >= 2
             and not _sentence_like(text)
@@ -1096,9 +1140,9 @@ def _date_line(text: str, lex: _Lexicon, info: dict[str, Any]) -> FurnitureKind 
         found = lex.date_any.match(text)
         if found:
             info["date"] = found.span()
-            info["prio"] = 4
+            info["prio"] = 4 if lex.date.match(text) else 7
             return FurnitureKind.DATE
-    parts = re.split(r"(\s*[|·•]\s*)", text)
+    parts = _DATE_SEP.split(text) if _has_separator(text) else []
     if len(parts) == 3 and _name_like(parts[0], lex, 6):
         found = lex.date_any.match(parts[2])
         if found and lex.date_only.fullmatch(parts[2]):
@@ -1200,6 +1244,7 @@ class _Analysis:
         self.header_place: tuple[int, int] | None = None
         self.header_place_line: tuple[int, int] | None = None
         self.header_place_date: tuple[int, int] | None = None
+        self.wrapped = False
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -1226,6 +1271,7 @@ class _Analysis:
             if not line.blank:
                 line.furn, line.info = _classify(self.w[line.start : line.end], lex)
         self._pairs()
+        self.wrapped = self._wrapped(0)
         body = self._header()
         self._body(body)
         self._agency_tail()
@@ -1289,7 +1335,7 @@ class _Analysis:
             candidates.append(i)
             if title_seen:
                 after_title += 1
-                if after_title > 3:
+                if after_title > 1:  # one dek under the title; more is the story itself
                     candidates.pop()
                     body = i
                     break
@@ -1362,6 +1408,12 @@ class _Analysis:
         head = text[:200]
         if _has_dateline(lex, head) or _QA.match(head) or _LIST.match(head):
             return True
+        if _STAMP_PREFIX.match(head):
+            return True
+        if self.wrapped and not _sentence_like(text):
+            following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            if following is not None and not following.blank and following.furn is None:
+                return True  # the first line of a hard-wrapped paragraph, not a headline
         if _speaker_header(text):
             following = next((ln for ln in self.lines[i + 1 :] if not ln.blank), None)
             return following is not None and bool(_QA.match(self.text_of(following)[:20]))
@@ -1429,15 +1481,15 @@ class _Analysis:
             if m and (m.group("sep") != ":" or m.group("word").isupper()):
                 self.piece(start, start + m.end(), FurnitureKind.KICKER)
                 start += m.end()
-            suffix = re.search(r"\s+[|–—-]\s+([^|–—]{2,60})$", self.w[start:end])
+            suffix = re.search(r"\s+([|–—-])\s+([^|–—]{2,60})$", self.w[start:end])
             if suffix:
-                seg = suffix.group(1).strip()
-                if _name_like(seg, self.lex, 5) and (
-                    _has_org_word(seg, self.lex) or seg.lower() in self.lex.agencies
-                ):
+                seg = suffix.group(2).strip()
+                known = _has_org_word(seg, self.lex) or seg.lower() in self.lex.agencies
+                piped = suffix.group(1) == "|" and _nwords(seg) <= 4
+                if _name_like(seg, self.lex, 5) and (known or piped):
                     cut = start + suffix.start()
                     self.piece(cut, end, FurnitureKind.BANNER)
-                    self.outlets.append((2, start + suffix.start(1), start + suffix.end(1)))
+                    self.outlets.append((2, start + suffix.start(2), start + suffix.end(2)))
                     end = cut
             self.title = (start, end)
             found = self.lex.date.search(self.w, start, end)
@@ -1448,19 +1500,28 @@ class _Analysis:
     # -- body -------------------------------------------------------------------------------
 
     def _wrapped(self, first: int) -> bool:
-        """Whether the text is hard-wrapped: short lines that stop mid-sentence."""
+        """Whether the text is hard-wrapped: lines of similar length that stop mid-sentence."""
         lines, w = self.lines, self.w
-        pairs = open_ends = longest = 0
+        pairs = 0
+        open_lengths = []
+        longest = 0
         for i in range(first, len(lines) - 1):
             a, b = lines[i], lines[i + 1]
             if a.blank or b.blank or a.furn is not None or b.furn is not None:
                 continue
             text = w[a.start : a.end]
+            if len(text) < 30 or _LIST.match(text) or _QA.match(text):
+                continue
             pairs += 1
             longest = max(longest, len(text))
-            if not _sentence_like(text) and not text.endswith(":"):
-                open_ends += 1
-        return pairs >= 3 and open_ends * 2 >= pairs and longest <= 100
+            if not _sentence_like(text) and text[-1] not in ":;":
+                open_lengths.append(len(text))
+        return (
+            len(open_lengths) >= 3
+            and len(open_lengths) * 5 >= pairs * 3
+            and longest <= 100
+            and max(open_lengths) - min(open_lengths) <= 40
+        )
 
     def _joins(self, prev: _Blk, text: str, wrapped: bool) -> bool:
         if prev.kind not in _PROSE or prev.kind in (BlockKind.TITLE, BlockKind.DEK):
@@ -1472,7 +1533,7 @@ class _Analysis:
 
     def _body(self, first: int) -> None:
         lines, w, lex = self.lines, self.w, self.lex
-        wrapped = self._wrapped(first)
+        wrapped = self.wrapped
         speaker: int | None = None
         in_answer = False
         stamp: tuple[int, int] | None = None
@@ -1494,7 +1555,7 @@ class _Analysis:
                     in_answer = False
                 elif kind is FurnitureKind.DATE:
                     prio = line.info.get("prio", 4)
-                    if prio != 4:
+                    if prio not in (4, 7):
                         ds, de = line.info["date"]
                         self.dates.append((10 + prio, line.start + ds, line.start + de))
                     else:
@@ -1545,6 +1606,7 @@ class _Analysis:
                 stamp_text = _STAMP.match(text)
                 assert stamp_text is not None
                 marker = stamp = (start, start + stamp_text.end())
+                self.piece(start, start + inline_stamp.end(), FurnitureKind.STAMP)
                 start += inline_stamp.end()
             elif _speaker_header(text):
                 kind_ = BlockKind.SPEAKER
@@ -1745,9 +1807,10 @@ class _QuoteScan:
         if close is None and entry.family is QuoteFamily.SINGLE:
             return  # an unmatched single mark is far likelier an apostrophe than a quotation
         start = entry.pos + 1
-        if close is None:
-            while end > start and self.w[end - 1].isspace():
-                end -= 1
+        while start < end and self.w[start].isspace():
+            start += 1
+        while end > start and self.w[end - 1].isspace():
+            end -= 1
         self.found.append(
             _Found(
                 start,
@@ -1967,6 +2030,10 @@ def _split(w: str, start: int, end: int, lex: _Lexicon) -> list[tuple[int, int]]
 # The entry point
 
 
+def _same(span: Span) -> Span:
+    return span
+
+
 def prepare(text: str, /) -> Prepared:
     """Read ``text`` into a :class:`Prepared`: working text, furniture, header, blocks,
     sentences and quotations.
@@ -1999,7 +2066,9 @@ def prepare(text: str, /) -> Prepared:
     lex = _lexicon()
     analysis = _Analysis(w, lex)
     analysis.run()
-    to_original = norm.offsets.to_original
+    to_original: Callable[[Span], Span] = norm.offsets.to_original
+    if norm.offsets.is_identity:
+        to_original = _same  # the working text has the original's offsets: share the spans
 
     def piece(start: int, end: int) -> Piece:
         wspan = Span(start, end)
