@@ -585,6 +585,11 @@ class _Lexicon:
     agency_tail: re.Pattern[str]
     dateline: regex.Pattern[str]  # MOSCOW - / KYIV, Aug 24 (PNW) - / HALLANDALE BEACH, Fla. -
     dateline_titled: regex.Pattern[str]  # Kyiv, Aug 24 (Reuters) - : needs a date or an agency
+    dateline_slash: regex.Pattern[str]  # MOSCOW, May 11. /TASS/.
+    dateline_bare: regex.Pattern[str]  # March 3 (Reuters) -
+    caption_label: re.Pattern[str]  # Image caption, ...
+    republished: re.Pattern[str]  # This article was originally published on ...
+    relative: re.Pattern[str]  # 3 hours ago
 
 
 def _date_patterns(months: Sequence[str], weekdays: Sequence[str]) -> tuple[str, str]:
@@ -626,13 +631,15 @@ def _lexicon() -> _Lexicon:
     joins = r"(?:de|del|da|di|el|al|la|le|du|of|upon|am|an|on|sur|en)"
     region = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:\s+\p{Lu}[\p{L}\p{M}'’\-]*\.?){0,3}"
     tail = (
-        rf"(?:,\s*(?P<region>{region}))??(?:,?\s*(?P<date>(?i:{either})))?"
+        rf"(?:,\s*(?P<region>{region}))??(?:[,.]?\s*(?P<date>(?i:{either})))?"
         r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?\s*"
     )
     titled = r"\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+){0,2}"
     heads = set()
     for name, words in furn.items():
         if name in ("about", "social", "connectors", "org_words", "agencies", "caption_credits"):
+            continue
+        if name == "relative_dates":
             continue
         for phrase in words:
             head = _HEAD.match(phrase)
@@ -703,6 +710,24 @@ def _lexicon() -> _Lexicon:
             r"(?P<sep>--|[-–—―:])\s+(?=\S)"
         ),
         dateline_titled=regex.compile(rf"(?P<place>{titled}){tail}(?P<sep>--|[-–—―])\s+(?=\S)"),
+        dateline_slash=regex.compile(
+            rf"(?P<place>{caps}(?:\s+{caps}){{0,3}})(?:[,.]\s*(?P<date>(?i:{either})))?\.?\s*"
+            r"/(?P<agency>[^/\n]{1,25})/\.?\s+(?=\S)"
+        ),
+        dateline_bare=regex.compile(
+            rf"(?P<date>(?i:{either}))\s*\((?P<agency>[^()\n]{{1,40}})\)\s*(?P<sep>--|[-–—―])\s+(?=\S)"
+        ),
+        caption_label=_cue(furn["caption_labels"]),
+        republished=re.compile(
+            rf"(?:{_alternation(furn['republished'])})\s+(?:(?:on|in|at|by)\s+)?(?P<value>[^.]{{2,80}})\.?",
+            re.IGNORECASE,
+        ),
+        relative=re.compile(
+            rf"(?:(?:{_alternation(furn['date_labels'] + furn['update_labels'])})\s*:?\s*)?"
+            r"(?:[0-9]{1,3}\s*(?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?)"
+            rf"\s+ago|{_alternation(furn['relative_dates'])})",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -742,12 +767,13 @@ class Dateline:
     """The dateline that opens a story ("KYIV, Aug 24 (PNW) – "), or a header's place line.
 
     ``span``/``wspan`` cover the whole dateline with its dash; ``place`` is the place text
-    ("HALLANDALE BEACH, Fla."), ``agency`` the agency in parentheses, ``date`` its date text.
+    ("HALLANDALE BEACH, Fla."; ``None`` in a wire's bare "March 3 (Reuters) - "), ``agency``
+    the agency in parentheses (or slashes: "/TASS/"), ``date`` its date text.
     """
 
     span: Span
     wspan: Span
-    place: Piece
+    place: Piece | None
     agency: Piece | None = None
     date: Piece | None = None
 
@@ -904,7 +930,8 @@ _STAMP_PREFIX = re.compile(rf"(?:{_STAMP.pattern})\s*(?:[-–—|]|:(?=\s))\s+(?
 _CRUMB_SEP = re.compile(r"\s+(?:>|→|/)\s+|\s*[›»]\s*")
 _NAV_SEP = re.compile(r"\s*[|·•]\s*|\s{3,}")
 _QA = re.compile(
-    r"(?P<mark>(?:Q|A|QUESTION|ANSWER|Question|Answer)\s*(?P<punct>[:.)])|(?:Q|A)\s+[-–—])\s+(?=\S)"
+    r"(?P<mark>(?:Q|A|QUESTION|ANSWER|Question|Answer)(?:\s*\([^()\n]{1,40}\))?\s*(?P<punct>[:.)])"
+    r"|(?:Q|A)\s+[-–—])\s+(?=\S)"
 )
 _LIST = re.compile(r"(?P<mark>[-–—•*▪●◦‣·]|\(?[0-9]{1,3}[.)])\s+(?=\S)")
 _PHOTO_TAG = re.compile(
@@ -914,11 +941,19 @@ _PHOTO_TAG = re.compile(
 _CREDIT_SHAPE = re.compile(
     r"[A-Z][A-Z.&\- ]{1,20}/[A-Z][\w.\-]+(?:\s+[\w.\-]+){0,4}|.{0,60}\b(?:Getty\s+Images|AP\s+Photo|AFP\s+via)\b.{0,60}"
 )
+_TURN = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|al|bin|de|van|von|da|di|el)){0,4})"
+    r"(?:\s*\([^()\n]{1,60}\))?\s*:\s+(?=\S)"
+)
 _SPEAKER = re.compile(
     r"(?P<name>(?:(?:MR|MRS|MS|DR)\.?\s+)?[^\s,:—–]+(?:\s+[^\s,:—–]+){0,4})\s*"
     r"(?:(?P<sep>,|:|—|–|\s-)\s*(?P<role>.*))?"
 )
 _HEAD = re.compile(r"[\s(\[\-–—•*]*([^\W\d_]+|©)")
+_HOLDER = re.compile(
+    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?)?\s*,?\s*"
+    r"([^\W\d][^.|;,]{1,60}?)\s*(?:[.|;,]|$)"
+)
 _CREDIT_HINT = re.compile(r"/|Getty|AP Photo|AFP")
 _CRUMB_HINT = re.compile(r"[>›»→/]")
 _SOCIAL_SEP = re.compile(r"[\s|·•,/]+")
@@ -1040,6 +1075,12 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
                     info["outlet"] = (m.start(name), m.end(name))
                     info["oprio"] = 3
             return FurnitureKind.SOURCE, info
+    if cue and words <= 20:
+        m = lex.republished.fullmatch(text)
+        if m:
+            info["outlet"] = m.span("value")
+            info["oprio"] = 3
+            return FurnitureKind.SOURCE, info
     if cue and words <= 25 and _byline(text, lex, info):
         return FurnitureKind.BYLINE, info
     if digits:
@@ -1048,6 +1089,10 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
             return found, info
         if _STAMP.fullmatch(text):
             return FurnitureKind.STAMP, info
+    if words <= 6 and lex.relative.fullmatch(text):
+        return FurnitureKind.DATE, info  # "Published 3 hours ago": no date to read
+    if cue and words <= 80 and lex.caption_label.match(text):
+        return FurnitureKind.CAPTION, info  # "Image caption, ..."
     if cue and words <= 20:
         m = lex.credit.match(text)
         if m and (m.end() < size or words <= 2):
@@ -1069,6 +1114,10 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
     if cue and words <= 60 and lex.reporting.match(text):
         return FurnitureKind.REPORTING, info
     if words <= 25 and (cue or "reserved" in text) and lex.copyright.match(text):
+        holder = _HOLDER.match(text)
+        if holder and _name_like(holder.group(1), lex, 6):
+            info["outlet"] = holder.span(1)
+            info["oprio"] = 8
         return FurnitureKind.COPYRIGHT, info
     if words <= 25:
         if cue and lex.share.match(text):
@@ -1130,7 +1179,9 @@ def _date_line(text: str, lex: _Lexicon, info: dict[str, Any]) -> FurnitureKind 
     for pattern, prio in ((lex.date_label, 1), (lex.release_label, 3), (lex.update_label, 5)):
         m = pattern.match(text)
         if m:
-            d = lex.date_any.match(text, m.end())
+            d = lex.date_any.search(text, m.end(), m.end() + 48)
+            if d and not _TIME_GAP.fullmatch(text, m.end(), d.start()):
+                d = None  # something other than a time of day between the label and the date
             if d and _nwords(text[d.end() :]) <= 6:
                 info["date"] = (d.start(), d.end())
                 info["prio"] = prio
@@ -1152,6 +1203,11 @@ def _date_line(text: str, lex: _Lexicon, info: dict[str, Any]) -> FurnitureKind 
             info["place"] = (0, len(parts[0]))
             return FurnitureKind.DATE
     return None
+
+
+_TIME_GAP = re.compile(
+    r"[\s,|·•]*(?:(?:at\s+)?[0-9]{1,2}(?:[:.][0-9]{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,5})?[\s,|·•]*)?"
+)
 
 
 def _byline(text: str, lex: _Lexicon, info: dict[str, Any]) -> bool:
@@ -1538,6 +1594,8 @@ class _Analysis:
         in_answer = False
         stamp: tuple[int, int] | None = None
         seen_question = False
+        turns = self._turn_names(first)
+        turn_marker: tuple[int, int] | None = None
         prev: _Blk | None = None
         first_prose = True
         for i in range(first, len(lines)):
@@ -1597,6 +1655,7 @@ class _Analysis:
                 marker = (start, start + len(qa.group("mark")))
                 start += qa.end()
                 seen_question = seen_question or kind_ is BlockKind.QUESTION
+                turn_marker = None
             elif lst:
                 kind_ = BlockKind.LIST_ITEM
                 marker = (start, start + len(lst.group("mark")))
@@ -1608,6 +1667,12 @@ class _Analysis:
                 marker = stamp = (start, start + stamp_text.end())
                 self.piece(start, start + inline_stamp.end(), FurnitureKind.STAMP)
                 start += inline_stamp.end()
+            elif (turn := self._turn(text, turns, seen_question)) is not None:
+                # "Sergey Lavrov: We ..." in a transcript: the name is the marker
+                question = text.rstrip().endswith("?")
+                kind_ = BlockKind.QUESTION if question else BlockKind.ANSWER
+                marker = turn_marker = (start + turn.start("name"), start + turn.end("name"))
+                start += turn.end()
             elif _speaker_header(text):
                 kind_ = BlockKind.SPEAKER
             elif _headline_like(text) and (
@@ -1635,6 +1700,7 @@ class _Analysis:
                 in_answer = True
             elif kind_ is BlockKind.PARAGRAPH and in_answer:
                 kind_ = BlockKind.ANSWER
+                marker = turn_marker
             elif kind_ in (BlockKind.PARAGRAPH, BlockKind.HEADING) and stamp and not labelled:
                 kind_ = BlockKind.ENTRY
                 marker = stamp
@@ -1646,6 +1712,30 @@ class _Analysis:
             self.blocks.append(blk)
             prev = blk
         self._confirm_speakers()
+
+    def _turn_names(self, first: int) -> dict[str, int]:
+        """How often each name opens a line as "Name: text" (a transcript's turns)."""
+        counts: dict[str, int] = {}
+        for line in self.lines[first:]:
+            if line.blank or line.furn is not None:
+                continue
+            m = self._turn(self.w[line.body : min(line.end, line.body + 120)], None, False)
+            if m:
+                counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+        return counts
+
+    def _turn(
+        self, text: str, counts: dict[str, int] | None, seen_question: bool
+    ) -> regex.Match[str] | None:
+        m = _TURN.match(text[:120])
+        if not m:
+            return None
+        name = m.group("name")
+        if name.split()[0].lower() in self.lex.cue_heads or self.lex.kicker.match(text):
+            return None
+        if counts is not None and counts.get(name, 0) < 2 and not seen_question:
+            return None
+        return m
 
     def _confirm_speakers(self) -> None:
         """A speaker header needs questions or answers after it; otherwise it is a heading."""
@@ -1661,17 +1751,24 @@ class _Analysis:
             current.kind = BlockKind.HEADING
 
     def _set_dateline(self, start: int, m: regex.Match[str]) -> None:
-        place_end = m.end("region") if m.group("region") else m.end("place")
+        groups = m.groupdict()
+        place: tuple[int, int] | None = None
+        if groups.get("place"):
+            place_end = m.end("region") if groups.get("region") else m.end("place")
+            last_word = m.group("place").split()[-1]
+            if not groups.get("region") and last_word.endswith(".") and last_word.count(".") == 1:
+                place_end -= 1  # "MOSCOW. May 11": the period ends the place, it is no initial
+            place = (start + m.start("place"), start + place_end)
         found: dict[str, tuple[int, int] | None] = {
             "span": (start, start + len(m.group().rstrip())),
-            "place": (start + m.start("place"), start + place_end),
+            "place": place,
             "agency": None,
             "date": None,
         }
-        if m.group("agency"):
+        if groups.get("agency"):
             found["agency"] = (start + m.start("agency"), start + m.end("agency"))
             self.outlets.append((5, start + m.start("agency"), start + m.end("agency")))
-        if m.group("date"):
+        if groups.get("date"):
             found["date"] = (start + m.start("date"), start + m.end("date"))
             self.dates.append((8, start + m.start("date"), start + m.end("date")))
         self.dateline = found
@@ -1721,10 +1818,13 @@ def _dateline_match(lex: _Lexicon, text: str) -> regex.Match[str] | None:
         letters = sum(c.isalpha() for c in m.group("place"))
         if letters >= 3 or m.group("agency"):
             return m
+    m = lex.dateline_slash.match(text)
+    if m:
+        return m
     m = lex.dateline_titled.match(text)
     if m and (m.group("date") or m.group("agency")):
         return m
-    return None
+    return lex.dateline_bare.match(text)
 
 
 def _has_dateline(lex: _Lexicon, text: str) -> bool:
@@ -2177,12 +2277,11 @@ def prepare(text: str, /) -> Prepared:
         found_line = analysis.dateline
         span_, place = found_line["span"], found_line["place"]
         assert span_ is not None
-        assert place is not None
         agency, date = found_line["agency"], found_line["date"]
         dateline = Dateline(
             span=to_original(Span(*span_)),
             wspan=Span(*span_),
-            place=piece(*place),
+            place=piece(*place) if place else None,
             agency=piece(*agency) if agency else None,
             date=piece(*date) if date else None,
         )
