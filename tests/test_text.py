@@ -407,6 +407,11 @@ def test_a_news_page_keeps_its_furniture_out_of_the_text() -> None:
         ("Image caption, Delegates arrive in Doha", "caption"),
         ("Image source, Getty Images", "credit"),
         ("This article was originally published on The Conversation.", "source"),
+        ("Follow the coverage of the war at https://example.org/hub", "related"),
+        ("Follow our live coverage here", "account"),
+        ("___", "widget"),
+        ("* * *", "widget"),
+        ("share2", "widget"),
         ("Key Takeaways:", "label"),
         ("Excerpts:", "label"),
         ("10:20", "stamp"),
@@ -693,6 +698,7 @@ def test_a_transcript_links_answers_to_their_speaker_header() -> None:
     ]
     blocks = doc.blocks
     assert [b.speaker for b in blocks if b.kind is BlockKind.ANSWER] == [2, 2, 2, 8]
+    assert [txt(blocks[i].marker) for i in (2, 8)] == ["MARIA KOVAL", "JOHN SMITH"]
     assert [b.marker.text if b.marker else None for b in blocks[3:8]] == [
         "Question:",
         "Answer:",
@@ -746,6 +752,7 @@ def test_an_all_caps_line_without_questions_after_it_is_a_heading() -> None:
         "Talks end\n\nThe talks ended on Monday without a deal, both delegations said.\n\nWHAT COMES NEXT\n\nBoth sides will consult their capitals.\n"
     )
     assert ("heading", "WHAT COMES NEXT") in kinds(doc)
+    assert all(b.marker is None for b in doc.blocks)
 
 
 LIVE_BLOG = """LIVE | Sudan truce talks in Jeddah
@@ -794,6 +801,26 @@ def test_a_live_blog_splits_into_stamped_entries() -> None:
     assert txt(doc.published) == "3 May 2025"
     assert doc.blocks[-1].marker is not None
     assert doc.blocks[-1].marker.text == "Background:"
+
+
+def test_dated_stamps_of_a_live_blog() -> None:
+    text = (
+        "Ukraine war live: envoy talks were productive, Kyiv says\n\n"
+        "9 Oct 2025 10.20 BST\n\nKyiv says talks were productive\n\n"
+        "The president said on Thursday the talks had been productive.\n\n"
+        "9 Oct 2025 09.05 BST\nRussia says it shot down 40 drones overnight.\n"
+    )
+    doc = prepare(text)
+    assert [(str(b.kind), txt(b.marker)) for b in doc.blocks if b.kind is BlockKind.ENTRY] == [
+        ("entry", "9 Oct 2025 10.20 BST"),
+        ("entry", "9 Oct 2025 10.20 BST"),
+        ("entry", "9 Oct 2025 09.05 BST"),
+    ]
+    assert txt(doc.published) == "9 Oct 2025"
+    # a single date and time under the headline is the publication line, not a stamp
+    doc = prepare(text.split("\n\n9 Oct 2025 09.05")[0])
+    assert ("date", "9 Oct 2025 10.20 BST") in furniture(doc)
+    assert txt(doc.published) == "9 Oct 2025"
 
 
 def test_list_items_and_headings_are_their_own_sentences() -> None:

@@ -139,6 +139,7 @@ class FurnitureKind(_Word):
     LABEL = "label"  # Key Takeaways:, Background:
     STAMP = "stamp"  # a live-blog time stamp: 10:20
     REPEATED_TITLE = "repeated-title"
+    WIDGET = "widget"  # interface leftovers: "share2", a rule of underscores
 
 
 class QuoteFamily(_Word):
@@ -783,11 +784,13 @@ class Block:
     """A block of the article: a title, a paragraph, a list item, a question, an answer, ...
 
     ``span``/``wspan`` cover the block's lines; ``body``/``wbody`` its content, without its
-    ``marker`` ("Q:", "A:", "-", a live-blog stamp, a label such as "Background:") and
-    without furniture inside it (a dateline, a kicker, a trailing agency tag). A live-blog
-    entry's marker is its stamp, which sits on a line of its own before the block. An
-    ``answer`` block's ``speaker`` is the index of the ``speaker`` block that introduces it.
-    ``furniture`` says which furniture a ``furniture`` or ``caption`` block is.
+    ``marker`` and without furniture inside it (a dateline, a kicker, a trailing agency tag).
+    The marker is "Q:", "A:", "-", "1.", a label such as "Background:", a live-blog entry's
+    stamp (often on a line of its own before the block), the name that opens a transcript turn
+    ("Sergey Lavrov: ..."; its continuation paragraphs carry it too), or a speaker header's
+    name ("YURY USHAKOV" in "YURY USHAKOV, Aide to the President"). An ``answer`` block's
+    ``speaker`` is the index of the ``speaker`` block that introduces it. ``furniture`` says
+    which furniture a ``furniture`` or ``caption`` block is.
     """
 
     index: int
@@ -950,6 +953,9 @@ _SPEAKER = re.compile(
     r"(?:(?P<sep>,|:|—|–|\s-)\s*(?P<role>.*))?"
 )
 _HEAD = re.compile(r"[\s(\[\-–—•*]*([^\W\d_]+|©)")
+_GLUED = re.compile(r"[a-z]+[0-9]+")
+_HAS_TIME = re.compile(r"[0-9][:.][0-5][0-9]")
+_URL_IN = re.compile(r"(?:https?://|www\.)\S+")
 _HOLDER = re.compile(
     r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?)?\s*,?\s*"
     r"([^\W\d][^.|;,]{1,60}?)\s*(?:[.|;,]|$)"
@@ -1059,6 +1065,8 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
     size = len(text)
     if size > 600:
         return None, info
+    if not any(c.isalnum() for c in text) or _GLUED.fullmatch(text):
+        return FurnitureKind.WIDGET, info  # "___", "* * *", "share2"
     words = _nwords(text)
     head = _HEAD.match(text)
     cue = head is not None and head.group(1).lower() in lex.cue_heads
@@ -1141,6 +1149,8 @@ def _classify(text: str, lex: _Lexicon) -> tuple[FurnitureKind | None, dict[str,
             return FurnitureKind.LABEL, info
         if cue and lex.kicker.match(text):
             return None, info  # a headline with a kicker ("LIVE | ..."), not a menu
+    if words <= 20 and not _sentence_like(text) and _URL_IN.search(text):
+        return FurnitureKind.RELATED, info  # "Follow our coverage at https://..."
     if size <= 300:
         if _CRUMB_HINT.search(text):
             crumb = _breadcrumb(text, lex)
@@ -1327,11 +1337,27 @@ class _Analysis:
             if not line.blank:
                 line.furn, line.info = _classify(self.w[line.start : line.end], lex)
         self._pairs()
+        self._stamps_with_dates()
         self.wrapped = self._wrapped(0)
         body = self._header()
         self._body(body)
         self._agency_tail()
         self.furniture.sort()
+
+    def _stamps_with_dates(self) -> None:
+        """Lines that are only a date and a time ("9 Oct 2025 10.20 BST"): one is a
+        publication line, several are a live blog's entry stamps."""
+        found = [
+            line
+            for line in self.lines
+            if line.furn is FurnitureKind.DATE
+            and line.info.get("prio") in (4, 7)
+            and _HAS_TIME.search(self.w, line.start, line.end)
+        ]
+        if len(found) >= 2:
+            for line in found:
+                line.furn = FurnitureKind.STAMP
+                line.info["prio"] = 5
 
     def _pairs(self) -> None:
         """Rules that look at two lines: a caption above its credit, "Source" above a URL."""
@@ -1376,6 +1402,7 @@ class _Analysis:
         for i in window:
             line = lines[i]
             if line.furn is FurnitureKind.STAMP:
+                self._header_furniture(line)  # a dated stamp's date is the latest update's
                 body = i
                 break
             if line.furn is not None:
@@ -1675,6 +1702,9 @@ class _Analysis:
                 start += turn.end()
             elif _speaker_header(text):
                 kind_ = BlockKind.SPEAKER
+                named = _SPEAKER.fullmatch(text)
+                assert named is not None
+                marker = (start + named.start("name"), start + named.end("name"))
             elif _headline_like(text) and (
                 _nwords(text) <= 12 or (text.endswith("?") and _nwords(text) <= 15)
             ):
@@ -1740,15 +1770,14 @@ class _Analysis:
     def _confirm_speakers(self) -> None:
         """A speaker header needs questions or answers after it; otherwise it is a heading."""
         current: _Blk | None = None
-        for blk in self.blocks:
-            if blk.kind is BlockKind.SPEAKER:
+        for blk in [*self.blocks, None]:
+            if blk is None or blk.kind is BlockKind.SPEAKER:
                 if current is not None:
                     current.kind = BlockKind.HEADING
+                    current.marker = None
                 current = blk
             elif blk.kind in (BlockKind.QUESTION, BlockKind.ANSWER):
                 current = None
-        if current is not None:
-            current.kind = BlockKind.HEADING
 
     def _set_dateline(self, start: int, m: regex.Match[str]) -> None:
         groups = m.groupdict()
