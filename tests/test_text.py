@@ -637,6 +637,16 @@ def test_banners_kickers_and_outlet_suffixes_are_not_the_title() -> None:
     assert doc.title.text == "Explainer: What is in the first phase of the deal?"
 
 
+def test_an_all_caps_headline_is_not_taken_for_a_banner() -> None:
+    body = "\n\nBoth sides freed 175 prisoners of war each on Wednesday, a day after the leaders spoke by phone, officials said.\n"
+    doc = prepare("RUSSIA, UKRAINE SWAP PRISONERS OF WAR\nMoscow adds 22 wounded" + body)
+    assert txt(doc.title) == "RUSSIA, UKRAINE SWAP PRISONERS OF WAR"
+    assert doc.outlet is None
+    doc = prepare("THE DAILY LEDGER\nRussia, Ukraine swap prisoners" + body)
+    assert txt(doc.title) == "Russia, Ukraine swap prisoners"
+    assert txt(doc.outlet) == "THE DAILY LEDGER"
+
+
 def test_outlets_from_source_lines_credits_and_datelines() -> None:
     body = "\n\nThe envoy said on Sunday that the sides were moving in the right direction after a long meeting.\n"
     doc = prepare(
@@ -1050,6 +1060,7 @@ def test_a_quotation_spanning_paragraphs_in_the_news_convention() -> None:
         ("closed", "Never. Not while I live,", 1),
         ("closed", "Another.", None),
     ]
+    assert [s.quote_continues for s in doc.sentences] == [False, False, True, True, False, False]
 
 
 def test_scare_quotes_and_short_fragments_are_flagged() -> None:

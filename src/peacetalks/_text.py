@@ -1049,8 +1049,8 @@ def _banner_like(text: str, lex: _Lexicon) -> bool:
     if len(text) > 80 or _nwords(text) > 8 or text[-1] in ".?!,;:":
         return False
     letters = sum(c.isalpha() for c in text)
-    if text.isupper() and letters >= 3:
-        return True
+    if text.isupper() and letters >= 3 and _nwords(text) <= 3:
+        return True  # "THE MERIDIAN POST"; a longer all-caps line may be a headline
     return _name_like(text, lex, 8) and _has_org_word(text, lex)
 
 
@@ -2287,7 +2287,10 @@ def prepare(text: str, /) -> Prepared:
                     block=index,
                     kind=block.kind,
                     quotes=overlapping,
-                    quote_continues=any(extents[q][1] > end for q in overlapping),
+                    quote_continues=any(
+                        extents[q][1] > end or quotes[q].status is QuoteStatus.CONTINUED
+                        for q in overlapping
+                    ),
                 )
             )
 
