@@ -43,9 +43,45 @@ Furniture and header
 ====================
 
 Lines are classified by cue words from ``data/text.json`` (site menus, bylines, credits,
-"Read more", ...) and by shape (breadcrumbs, navigation rows, all-caps banners, time stamps).
-The header (the lines before the first body paragraph) yields the title, the outlet, the
-publication date's span and, at the start of the first paragraph, the dateline.
+"Read more", ...) and by shape (breadcrumbs, navigation rows, all-caps banners, time stamps,
+a caption line directly above a "PHOTO:" credit). Parts of lines are furniture too: a leading
+"date 2025-04-12", a kicker ("LIVE |", "BREAKING:"), a section label ("Background:"), the
+dateline, a trailing agency tag. ``Prepared.furniture`` lists them all with a
+:class:`FurnitureKind`; sentences never include furniture.
+
+The header is the lines before the first body paragraph (a dateline, a long or sentence-like
+line, a list item, "Q:", a time stamp). From it:
+
+- ``title``: a headline printed twice (or as a breadcrumb's last part, printed again), else
+  the first headline-like line (short, capitalized, no closing period). A kicker before it and
+  an outlet after " | " are cut off. A summary line before a repeated title, or one line under
+  the title, is a ``dek``. A short all-caps line or an organization's name above the headline
+  is a banner.
+- ``outlet``, the first found of: a banner, an outlet suffix of the title, a "Source" line
+  (or "Source" followed by a web address), an outlet in the byline, the dateline's agency, a
+  trailing agency tag, a credit that is a web address ("Photo credit: www.cbsnews.com"), a
+  copyright holder.
+- ``published``, the span of the date (without a time of day) from the first found of: a
+  "date"/"Published" label, the byline, a release or "place · date" line, a lone full date,
+  an "Updated" line, the title, a lone date without a year, the dateline's date, dated lines
+  further down. Normalizing it is another module's job.
+- ``dateline``: "MOSCOW - ", "KYIV, Aug 24 (PNW) – ", "HALLANDALE BEACH, Fla. — ",
+  "MOSCOW, May 11. /TASS/. ", "March 3 (Reuters) - " at the start of the first paragraph, or
+  else a header line "The Kremlin, Moscow · December 3, 2025".
+
+Blocks, sentences, quotations
+=============================
+
+Each line is a block (hard-wrapped paragraphs are joined first); see :class:`BlockKind` and
+:class:`Block`. Sentences split at ``.``, ``!``, ``?``, ``…`` (and ``。！？``) before a capital,
+a digit or an opening mark, except after a title ("Mr.", "Gen."), an abbreviation that needs
+a sentence-starting word after it to end a sentence ("U.S.", "Fla.", "a.m.", initials), or a
+numbering abbreviation before a number ("No. 10"); the lists are in ``data/text.json``.
+Titles and headings are one sentence each. Quotations are found with a stack of open marks
+per paragraph (see :class:`Quote` and :class:`QuoteStatus`); apostrophes inside and at the end
+of words are told apart from single quotation marks by their neighbours.
+
+Everything runs in time linear in the length of the text.
 """
 
 from __future__ import annotations
