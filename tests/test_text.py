@@ -595,6 +595,17 @@ def test_the_title_is_a_repeated_headline_and_a_summary_before_it_is_a_dek() -> 
     assert [str(b.kind) for b in doc.blocks] == ["dek", "title", "furniture", "dek", "paragraph"]
 
 
+def test_a_short_first_paragraph_with_a_quotation_is_no_dek() -> None:
+    doc = prepare(
+        "Talks resume\n“We are ready,” the envoy said on Sunday.\nThe talks begin on Monday.\n"
+    )
+    assert [str(b.kind) for b in doc.blocks] == ["title", "paragraph", "paragraph"]
+    doc = prepare(
+        "Talks resume\nBoth sides see a chance to end the war.\nThe talks begin on Monday.\n"
+    )
+    assert [str(b.kind) for b in doc.blocks] == ["title", "dek", "paragraph"]
+
+
 def test_the_title_is_the_breadcrumbs_last_part_printed_again() -> None:
     text = (
         "Home > Peace Talks > Peace Talks Overview: Demands and Prospects\n\n\n"

@@ -1538,6 +1538,8 @@ class _Analysis:
             return following is not None and bool(_QA.match(self.text_of(following)[:20]))
         if len(text) > 300 or _nwords(text) >= 25:
             return True
+        if title_seen and _sentence_like(text) and any(q in text for q in '“”"«»'):
+            return True  # a quotation under the headline opens the story; deks seldom quote
         return _sentence_like(text) and not title_seen and not _headline_like(text)
 
     def _assign(self, candidates: list[int], repeated: int | None) -> None:
