@@ -638,6 +638,11 @@ def test_may_the_verb_and_numbers_that_are_not_years() -> None:
     ]
 
 
+def test_numbered_things_and_counts_are_not_years() -> None:
+    text = "Resolution 2139 was cited; Flight 2015 landed and over 2000 fled, as in 2015."
+    assert found(text) == [("2015", "2015")]
+
+
 def test_names_that_look_like_months_and_seasons() -> None:
     text = "Theresa May met envoys at Mar-a-Lago after the Arab Spring and the fall of Kabul."
     assert found(text) == []

@@ -168,6 +168,11 @@ class _Lexicon:
         self.clock_words: dict[str, str] = dict(raw["clock_words"])
         self.military_time_words = [_tokens_of(p) for p in raw["military_time_words"]]
         self.range_joiners = frozenset(raw["range_joiners"])
+        self.range_end_joiners = frozenset(raw["range_end_joiners"])
+        self.clock_prepositions = frozenset(raw["clock_prepositions"])
+        self.anaphoric_relative_words = frozenset(raw["anaphoric_relative_words"])
+        self.duration_relative_words = frozenset(raw["duration_relative_words"])
+        self.earlier_later: dict[str, int] = dict(raw["earlier_later"])
         self.relative_words: dict[str, int] = dict(raw["relative_words"])
         self.set_quantifiers = frozenset(raw["set_quantifiers"])
         self.set_multipliers = frozenset(raw["set_multipliers"])
@@ -184,6 +189,8 @@ class _Lexicon:
         self.month_prepositions = frozenset(raw["month_prepositions"])
         self.count_nouns = frozenset(raw["count_nouns"])
         self.currency_signs = frozenset(raw["currency_signs"])
+        self.numbered_nouns = frozenset(raw["numbered_nouns"])
+        self.count_before = frozenset(raw["count_before"])
         self.past_cues = frozenset(raw["past_cues"])
         self.future_cues = frozenset(raw["future_cues"])
         self.future_before_to = frozenset(raw["future_before_to"])
@@ -902,7 +909,8 @@ class _Scanner:
                 continue
             if closing.pieces[0].first != opening.end + 1:
                 continue
-            if self.low[opening.end] not in ("to", "until", "till", "through", "-", "and"):
+            joiner = self.low[opening.end]
+            if joiner not in self.lex.range_end_joiners and joiner != "and":
                 continue
             _, month, day = opening.calendar
             year = closing.calendar[0]
@@ -1047,8 +1055,9 @@ class _Scanner:
             return None
         if not 1000 <= value <= 2999:
             return None
-        if self.t(j - 1) in self.lex.currency_signs:
-            return None
+        before = self.t(j - 1)
+        if before in self.lex.currency_signs or before in self.lex.numbered_nouns:
+            return None  # "$2024", "Resolution 2139", "Flight 2015"
         following = self.t(j + 1)
         if self.touching(j) and self.kind[j + 1] == _WORD:
             return None
@@ -1058,9 +1067,10 @@ class _Scanner:
             return None
         if self.military_word(j + 1) is not None:
             return None
-        if not loose and not 1800 <= value <= 2199:
-            prev = self.t(j - 1)
-            if prev not in self.lex.year_prepositions:
+        if not loose:
+            if before in self.lex.count_before:
+                return None  # "over 2000", "some 1800"
+            if not 1800 <= value <= 2199 and before not in self.lex.year_prepositions:
                 return None
         return value
 
@@ -1363,7 +1373,7 @@ class _Scanner:
             return None
         if entry.words[0] in ("utc", "gmt") and len(entry.words) == 1:
             sign = self.t(j + 1)
-            if sign in ("+", "-") and self.kind[j + 2 if j + 2 < self.n else j] == _NUM:
+            if sign in ("+", "-") and self.kind[j + 2] == _NUM:
                 hours = self.integer(j + 2, 2)
                 if hours is not None and hours <= 14:
                     return j + 3, f"{sign}{hours:02d}:00" if hours else "Z"
@@ -1436,15 +1446,7 @@ class _Scanner:
             hours_word = self.military_word(j)
             if hours_word is not None:
                 j, clear = hours_word, True
-            elif tok[0] == "0" and self.t(i - 1) in (
-                "at",
-                "until",
-                "till",
-                "from",
-                "by",
-                "before",
-                "after",
-            ):
+            elif tok[0] == "0" and self.t(i - 1) in self.lex.clock_prepositions:
                 clear = True
         if not clear:
             return None
@@ -1742,7 +1744,7 @@ class _Scanner:
             candidates.append(self.relative(i, i))
         if w in lex.part_modifiers or w == "mid":
             candidates.append(self.part_of(i))
-        if w in ("earlier", "later"):
+        if w in lex.earlier_later:
             candidates.append(self.earlier_later(i))
         if w in lex.seasons:
             candidates.append(self.season_first(i, i))
@@ -1993,7 +1995,7 @@ class _Scanner:
                 return None
             closing = self.month_range_end(match, month)
             return closing or match
-        if self.kind[j] == _NUM if j < self.n else False:
+        if self.kind[j] == _NUM:
             tok = self.low[j]
             parts = tok.split("-")
             if (
@@ -2037,9 +2039,7 @@ class _Scanner:
             return False
         if w in lex.ambiguous_months:
             prev = self.word(i - 1)
-            return prev in lex.month_prepositions and not (
-                i > 1 and self.capital(i - 1) and prev not in ("in", "by", "since", "until", "from")
-            )
+            return prev in lex.month_prepositions
         return True
 
     def month_range_end(self, match: _Match, month: int) -> _Match | None:
@@ -2047,7 +2047,7 @@ class _Scanner:
         j = match.end
         if match.calendar is None or match.calendar[0] is not None:
             return None
-        if self.t(j) not in ("-", "to", "until", "till", "through"):
+        if self.t(j) not in self.lex.range_end_joiners:
             return None
         day = self.integer(j + 1, 2)
         if (
@@ -2113,7 +2113,7 @@ class _Scanner:
         if self.t(k) == "the":
             k += 1
         dated = None
-        if self.kind[k] == _NUM if k < self.n else False:
+        if self.kind[k] == _NUM:
             dated = self.day_first(k, k)
         elif self.word(k) in lex.month_of:
             dated = self.month_first(k, k)
@@ -2161,9 +2161,9 @@ class _Scanner:
         with_the = first < j
         k = j + 1
         nxt = self.word(k)
-        if not nxt and self.kind[k if k < self.n else j] != _NUM:
+        if not nxt and self.kind[k] != _NUM:
             return None
-        if nxt in lex.weekdays and (self.whole or self.capital(k) or True):
+        if nxt in lex.weekdays:
             weekday = lex.weekdays[nxt]
             day_shift = None if shift == 0 else shift
 
@@ -2201,7 +2201,7 @@ class _Scanner:
                 return _point(f"{date_part}T{code}", _TIME, Granularity.PART_OF_DAY, day, day, ref)
 
             return self.single(first, k + 1, resolve_part)
-        if w in ("past", "last", "next", "coming", "previous", "following", "first"):
+        if shift != 0:
             counted = self.quantity(k) if self.word(k) not in ("a", "an") else None
             if counted is not None and counted[2] is False:
                 after = counted[0]
@@ -2217,20 +2217,20 @@ class _Scanner:
             return None
         end, code, singular = unit
         if not singular:
-            if w in ("past", "last", "previous") and with_the:
+            if shift < 0 and with_the:
                 return self.vague_match(first, end, "PAST_REF")
-            if w in ("coming", "next", "following") and with_the:
+            if shift > 0 and with_the:
                 return self.vague_match(first, end, "FUTURE_REF")
             return None
         if code in ("S", "MIN", "H"):
             return None
         if code == "D":
             return None  # "the next day" and "the previous day" are anaphoras in the data
-        if with_the and w == "past":
+        if with_the and w in lex.duration_relative_words:
             return self.duration_match(first, end, 1, code)
         if code == "WE":
             return self.weekend(first, end, None if shift == 0 else shift)
-        anaphoric = w in ("following", "previous", "preceding")
+        anaphoric = w in lex.anaphoric_relative_words
 
         def resolve(ctx: _Ctx) -> TimePoint:
             base = ctx.anchor if anaphoric else ctx.ref
@@ -2327,7 +2327,7 @@ class _Scanner:
         if unit is None or not unit[2] or unit[1] not in ("W", "M", "Y", "D"):
             return None
         end, code, _ = unit
-        before = w == "earlier"
+        before = self.lex.earlier_later[w] < 0
 
         def resolve(ctx: _Ctx) -> TimePoint:
             point = _relative(code, 0, ctx)
@@ -2387,7 +2387,7 @@ class _Scanner:
             end, year, shift = self.of_year(j + 1)
             if w == "last" and year is None and shift is None:
                 # "the last quarter": the one before the reference's
-                return self.single(first, j + 1, lambda ctx: _relative_part(kind, -1, ctx))
+                return self.single(first, j + 1, lambda ctx: _part_of_year(kind, 1, ctx, shift=-1))
             n = number
 
             def resolve(ctx: _Ctx) -> TimePoint:
@@ -2490,10 +2490,6 @@ class _Scanner:
             return None
         value = _duration_value(amount, unit[1])
         return None if value is None else self.set_match(i, unit[0], value, unit[1])
-
-
-def _relative_part(kind: str, shift: int, ctx: _Ctx) -> TimePoint:
-    return _part_of_year(kind, 1, ctx, shift=shift)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2626,7 +2622,7 @@ def _resolve_all(scanner: _Scanner, pieces: list[_Piece]) -> list[TimePoint | No
             and point.earliest < previous.earliest
             and scanner.low[piece.first] in weekdays
             and piece.first == pieces[index - 1].last + 2
-            and scanner.low[piece.first - 1] in ("to", "until", "till", "through", "-")
+            and scanner.low[piece.first - 1] in scanner.lex.range_end_joiners
         ):
             # "from Friday to Sunday": the end of a range of weekdays does not come first
             point = _day_point(point.earliest + dt.timedelta(weeks=1), scanner.ref)
