@@ -296,8 +296,19 @@ DURATIONS = [
 def test_durations(text: str, expected: str, modifier: Modifier) -> None:
     point = normalize_date(text, reference=WED)
     assert (point.value, point.kind, point.modifier) == (expected, pt.TimeKind.DURATION, modifier)
-    assert point.earliest is None
-    assert point.latest is None
+    if not text.startswith("the"):
+        assert point.earliest is None
+        assert point.latest is None
+
+
+def test_a_duration_counted_from_the_reference_covers_its_days() -> None:
+    past = normalize_date("the past three months", reference=WED)
+    assert (past.earliest, past.latest) == (dt.date(2025, 1, 16), WED)
+    ahead = normalize_date("the next 72 hours", reference=WED)
+    assert (ahead.earliest, ahead.latest) == (WED, dt.date(2025, 4, 19))
+    vague = normalize_date("the past few weeks", reference=WED)
+    assert (vague.value, vague.earliest, vague.latest) == ("PXW", None, WED)
+    assert normalize_date("the past 999999999 years", reference=WED).earliest is None
 
 
 SETS = [
@@ -434,6 +445,9 @@ NOT_DATES = [
     "the 1991 borders",
     "31 April",
     "13/13/2025",
+    "2024-04-1.5",
+    "2024/04-11",
+    "1,000-2000",
     "a second round",
     "next to",
     "seven",

@@ -69,6 +69,7 @@ _TOKENS = regex.compile(
     """,
     regex.VERBOSE,
 )
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 # one character for one, so that offsets into the folded text are offsets into the text
 _FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "‐": "-"})
 _SENTENCE_END = frozenset({".", "!", "?", ";", "\n"})
@@ -764,6 +765,29 @@ def _year_before(point: TimePoint, unit: str | None, ref: dt.date | None) -> Tim
     raise _Skip
 
 
+def _offset_day(day: dt.date, amount: float, unit: str) -> dt.date:
+    """The day ``amount`` units (negative: back) from ``day``, for the ends of a duration."""
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is not None and float(amount).is_integer():
+        year, month = _add_months(day.year, day.month, int(amount) * months)
+        return dt.date(year, month, min(day.day, _last_day(year, month)))
+    days_per_unit = {
+        "S": 1 / 86400,
+        "MIN": 1 / 1440,
+        "H": 1 / 24,
+        "D": 1,
+        "W": 7,
+        "2W": 14,
+        "WE": 7,
+        "M": 30.44,
+        "Q": 91.31,
+        "Y": 365.25,
+        "DE": 3652.5,
+        "CE": 36525,
+    }[unit]
+    return day + dt.timedelta(days=round(amount * days_per_unit))
+
+
 def _shifted(amount: float, unit: str, sign: int, ctx: _Ctx, base: dt.date | None) -> TimePoint:
     """ "two days ago", "three weeks later": a date ``amount`` units away from ``base``."""
     if not float(amount).is_integer():
@@ -996,6 +1020,11 @@ class _Scanner:
 
     def from_number(self, i: int) -> _Match | None:
         tok = self.low[i]
+        separators = set(tok.translate(_NO_DIGITS))
+        if len(separators) > 1 and separators != {",", "."}:
+            return None  # "2024-04.5", "1,000-2000": no reading
+        if "," in separators:
+            return self.duration(i)  # "1,000 days", "4,641"
         if ":" in tok:
             return self.best((self.clock(i), self.duration(i)))
         if "/" in tok or tok.count(".") >= 2:
@@ -1501,7 +1530,8 @@ class _Scanner:
             tok = w.replace(",", "")
             if tok.count(".") > 1 or ":" in tok or "/" in tok or "-" in tok:
                 return None
-            if len(tok.split(".")[0]) > 9 or len(tok.split(".")[-1]) > 6:
+            whole_part, _, fraction = tok.partition(".")
+            if len(whole_part) > 9 or len(fraction) > 6:
                 return None
             value: float = float(tok)
             j = i + 1
@@ -2211,7 +2241,7 @@ class _Scanner:
                 unit = self.unit(after)
                 if unit is not None and not unit[2]:
                     end, code, _ = unit
-                    return self.duration_match(first, end, counted[1], code)
+                    return self.anchored_duration(first, end, counted[1], code, shift)
         unit = self.unit(k)
         if unit is None:
             return None
@@ -2227,7 +2257,7 @@ class _Scanner:
         if code == "D":
             return None  # "the next day" and "the previous day" are anaphoras in the data
         if with_the and w in lex.duration_relative_words:
-            return self.duration_match(first, end, 1, code)
+            return self.anchored_duration(first, end, 1, code, shift)
         if code == "WE":
             return self.weekend(first, end, None if shift == 0 else shift)
         anaphoric = w in lex.anaphoric_relative_words
@@ -2235,6 +2265,30 @@ class _Scanner:
         def resolve(ctx: _Ctx) -> TimePoint:
             base = ctx.anchor if anaphoric else ctx.ref
             return _relative(code, shift, ctx, base)
+
+        return self.single(first, end, resolve)
+
+    def anchored_duration(
+        self, first: int, end: int, amount: float | None, code: str, shift: int
+    ) -> _Match | None:
+        """``the past three months``: a duration that ends (or starts) at the reference."""
+        match = self.duration_match(first, end, amount, code)
+        if match is None:
+            return None
+        inner = match.pieces[0].resolve
+
+        def resolve(ctx: _Ctx) -> TimePoint:
+            point = inner(ctx)
+            ref = ctx.ref
+            if ref is None:
+                return point
+            try:
+                far = None if amount is None else _offset_day(ref, amount * shift, code)
+            except (OverflowError, ValueError):
+                far = None  # further than the calendar goes
+            if shift < 0:
+                return attrs.evolve(point, earliest=far, latest=ref)
+            return attrs.evolve(point, earliest=ref, latest=far)
 
         return self.single(first, end, resolve)
 
