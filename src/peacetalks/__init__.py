@@ -3,6 +3,7 @@
 The public names are re-exported here; the implementation lives in private modules.
 """
 
+from peacetalks._dates import DayOrder, find_dates, normalize_date
 from peacetalks._errors import InvalidDate, InvalidRecord, PeacetalksError
 from peacetalks._model import (
     Actor,
@@ -43,6 +44,7 @@ __all__ = [
     "ActorKind",
     "Article",
     "DateMention",
+    "DayOrder",
     "Demand",
     "Event",
     "EventStatus",
@@ -70,8 +72,10 @@ __all__ = [
     "Topic",
     "__version__",
     "article_schema",
+    "find_dates",
     "from_dict",
     "from_json",
+    "normalize_date",
     "to_dict",
     "to_json",
 ]
