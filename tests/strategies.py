@@ -259,6 +259,7 @@ RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     pt.Demand: demands(_ANY_TEXT),
     pt.Event: events(_ANY_TEXT),
     pt.Article: articles(),
+    pt.NormalizedName: st.text(max_size=40).map(pt.normalize_name),
 }
 """A strategy for every record type peacetalks exports, keyed by the type."""
 

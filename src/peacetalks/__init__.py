@@ -18,6 +18,7 @@ from peacetalks._model import (
     Statement,
     TimePoint,
 )
+from peacetalks._names import NormalizedName, is_normalized_name, normalize_name
 from peacetalks._serde import SCHEMA, article_schema, from_dict, from_json, to_dict, to_json
 from peacetalks._version import __version__
 from peacetalks._vocab import (
@@ -57,6 +58,7 @@ __all__ = [
     "MentionRule",
     "Modality",
     "Modifier",
+    "NormalizedName",
     "PeacetalksError",
     "Place",
     "PlaceKind",
@@ -72,6 +74,8 @@ __all__ = [
     "article_schema",
     "from_dict",
     "from_json",
+    "is_normalized_name",
+    "normalize_name",
     "to_dict",
     "to_json",
 ]

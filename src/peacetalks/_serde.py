@@ -34,6 +34,7 @@ from peacetalks._model import (
     Statement,
     TimePoint,
 )
+from peacetalks._names import NormalizedName
 from peacetalks._vocab import FigureKind, _Word
 
 __all__ = ["SCHEMA", "article_schema", "from_dict", "from_json", "to_dict", "to_json"]
@@ -54,6 +55,7 @@ RECORDS: tuple[type, ...] = (
     Demand,
     Event,
     Article,
+    NormalizedName,
 )
 
 T = TypeVar("T")
