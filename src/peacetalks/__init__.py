@@ -3,7 +3,17 @@
 The public names are re-exported here; the implementation lives in private modules.
 """
 
-from peacetalks._errors import InvalidDate, InvalidRecord, PeacetalksError
+from peacetalks._errors import InvalidDate, InvalidName, InvalidRecord, PeacetalksError
+from peacetalks._gazetteer import (
+    Candidate,
+    Gazetteer,
+    Hit,
+    Lookup,
+    provisional_actor,
+    resolve_actor,
+    resolve_place,
+    same_actor,
+)
 from peacetalks._model import (
     Actor,
     Article,
@@ -43,6 +53,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Candidate",
     "DateMention",
     "Demand",
     "Event",
@@ -50,9 +61,13 @@ __all__ = [
     "EventType",
     "Figure",
     "FigureKind",
+    "Gazetteer",
     "Granularity",
+    "Hit",
     "InvalidDate",
+    "InvalidName",
     "InvalidRecord",
+    "Lookup",
     "Mention",
     "MentionKind",
     "MentionRule",
@@ -76,6 +91,10 @@ __all__ = [
     "from_json",
     "is_normalized_name",
     "normalize_name",
+    "provisional_actor",
+    "resolve_actor",
+    "resolve_place",
+    "same_actor",
     "to_dict",
     "to_json",
 ]

@@ -13,6 +13,7 @@ The key is for matching, not for display: "Sergei Lavrov" becomes ``'sergei lavr
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
@@ -27,7 +28,7 @@ __all__ = ["NormalizedName", "is_normalized_name", "normalize_name"]
 # A possessive ending: "Zelensky's", "Trump’s", "Ukrainians'". Kept out of names and spans.
 POSSESSIVE = regex.compile(r"(?<=\p{L})['’ʼ`´][sS](?!\p{L})|(?<=\p{L}[sS])['’ʼ`´](?!\p{L})")
 # Initials written with dots ("J.D.", "U.S.", "D.C."): the dots go, the letters stay together.
-_DOTTED = regex.compile(r"(?<!\p{L})(?:\p{L}\.){2,}(?!\p{L})")
+_DOTTED = regex.compile(r"(?<!\p{L})(?:\p{L}\.){2,8}(?!\p{L})")
 _APOSTROPHES = regex.compile(r"(?<=\p{L})['’ʼ`´](?=\p{L})")
 _CYRILLIC_WORD = regex.compile(r"[\p{Cyrillic}'’ʼ]+")
 _WORD = regex.compile(r"[^\W_]+")
@@ -91,6 +92,7 @@ class _Rules:
     articles: frozenset[str]
     particles: frozenset[str]
     suffixes: frozenset[str]
+    plain_suffixes: frozenset[str]
     given_names: frozenset[str]
     common_words: frozenset[str]
 
@@ -109,7 +111,7 @@ def _rules() -> _Rules:
         cyrillic_ukrainian=cyr["ukrainian"],
         ukrainian_markers=frozenset(cyr["ukrainian_markers"]),
         letters=data["letters"],
-        spelling=tuple((regex.compile(p), r) for p, r in data["spelling"]),
+        spelling=_spelling(tuple(tuple(rule) for rule in data["spelling"])),
         given_variants={},
         titles=frozenset(),
         title_words=frozenset(),
@@ -118,6 +120,7 @@ def _rules() -> _Rules:
         articles=frozenset(),
         particles=frozenset(),
         suffixes=frozenset(),
+        plain_suffixes=frozenset(),
         given_names=frozenset(),
         common_words=frozenset(),
     )
@@ -153,6 +156,7 @@ def _rules() -> _Rules:
         articles=words(data["articles"]),
         particles=words(data["particles"]),
         suffixes=words(data["suffixes"]),
+        plain_suffixes=frozenset(w for p in data["suffixes"] for w in _plain_words(p, base)),
         given_names=words(data["given_names"]),
         common_words=words(data["common_words"]),
     )
@@ -199,15 +203,25 @@ def _skeleton(word: str, rules: _Rules) -> str:
     return _respell(word, rules.spelling)
 
 
+def _spelling(rules: tuple[tuple[str, ...], ...]) -> tuple[tuple[Any, str], ...]:
+    """The spelling rules compiled, led by one pattern that says whether any rule can apply."""
+    compiled = [(re.compile(pattern), replacement) for pattern, replacement in rules]
+    trigger = re.compile("|".join(f"(?:{pattern})" for pattern, _ in rules))
+    return ((trigger, ""), *compiled)
+
+
 @lru_cache(maxsize=1 << 16)
 def _respell(word: str, spelling: tuple[tuple[Any, str], ...]) -> str:
     # A pure function of its arguments; the cache only saves work on words seen before.
     if not word.isascii():
         # only the Latin letters of the word are rewritten; other scripts stay as they are
         return _ASCII_WORD.sub(lambda m: _respell(m.group(), spelling), word)
+    trigger, rules = spelling[0][0], spelling[1:]
     for _ in range(_MAX_PASSES):
+        if trigger.search(word) is None:
+            break
         before = word
-        for pattern, replacement in spelling:
+        for pattern, replacement in rules:
             word = pattern.sub(replacement, word)
         if word == before:
             break
@@ -339,7 +353,7 @@ def is_normalized_name(text: str, /) -> bool:
     return normalize_name(text).key == text
 
 
-_RAW_WORD = regex.compile(r"(?:\p{L}\.){2,}|[^\W_]+(?:['’ʼ][^\W_]+)*")
+_RAW_WORD = regex.compile(r"(?:\p{L}\.){2,8}|[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
 def display_name(text: str, /) -> str:
@@ -370,11 +384,12 @@ def name_forms(text: str, /) -> tuple[str, str]:
 
 
 def title_only(text: str, /) -> bool:
-    """Whether ``text`` holds title words only ("the Foreign Minister", "Mr") (internal)."""
+    """Whether ``text`` holds no name: only title words or articles ("the Foreign Minister",
+    "Mr", "the") (internal)."""
     rules = _rules()
     words = [fold_word(m.group())[1] for m in _RAW_WORD.finditer(POSSESSIVE.sub("", text))]
     words = [w for w in words if w and w not in rules.articles]
-    return bool(words) and all(
+    return not words or all(
         w in rules.titles or w in rules.title_words or w in rules.country_words for w in words
     )
 
