@@ -221,6 +221,27 @@ def events(text: str) -> st.SearchStrategy[pt.Event]:
     )
 
 
+rules = st.sampled_from(list(pt.MentionRule))
+candidates = st.builds(pt.Candidate, st.one_of(actors, places), rules)
+slugs = st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", min_size=1, max_size=20)
+hits = st.builds(
+    pt.Hit,
+    span=spans(),
+    text=names,
+    rule=rules,
+    candidates=tuples_of(candidates),
+    office=optional(slugs),
+    institution=optional(slugs),
+    qualifier=optional(ids),
+)
+lookups = st.builds(
+    pt.Lookup,
+    text=names,
+    candidates=tuples_of(candidates),
+    office=optional(slugs),
+    institution=optional(slugs),
+)
+
 article_texts = st.text(max_size=200)
 
 
@@ -259,6 +280,10 @@ RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     pt.Demand: demands(_ANY_TEXT),
     pt.Event: events(_ANY_TEXT),
     pt.Article: articles(),
+    pt.NormalizedName: st.text(max_size=40).map(pt.normalize_name),
+    pt.Candidate: candidates,
+    pt.Hit: hits,
+    pt.Lookup: lookups,
 }
 """A strategy for every record type peacetalks exports, keyed by the type."""
 

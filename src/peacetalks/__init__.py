@@ -4,7 +4,17 @@ The public names are re-exported here; the implementation lives in private modul
 """
 
 from peacetalks._dates import DayOrder, find_dates, normalize_date
-from peacetalks._errors import InvalidDate, InvalidRecord, PeacetalksError
+from peacetalks._errors import InvalidDate, InvalidName, InvalidRecord, PeacetalksError
+from peacetalks._gazetteer import (
+    Candidate,
+    Gazetteer,
+    Hit,
+    Lookup,
+    provisional_actor,
+    resolve_actor,
+    resolve_place,
+    same_actor,
+)
 from peacetalks._model import (
     Actor,
     Article,
@@ -19,6 +29,7 @@ from peacetalks._model import (
     Statement,
     TimePoint,
 )
+from peacetalks._names import NormalizedName, is_normalized_name, normalize_name
 from peacetalks._serde import SCHEMA, article_schema, from_dict, from_json, to_dict, to_json
 from peacetalks._version import __version__
 from peacetalks._vocab import (
@@ -43,6 +54,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Candidate",
     "DateMention",
     "DayOrder",
     "Demand",
@@ -51,14 +63,19 @@ __all__ = [
     "EventType",
     "Figure",
     "FigureKind",
+    "Gazetteer",
     "Granularity",
+    "Hit",
     "InvalidDate",
+    "InvalidName",
     "InvalidRecord",
+    "Lookup",
     "Mention",
     "MentionKind",
     "MentionRule",
     "Modality",
     "Modifier",
+    "NormalizedName",
     "PeacetalksError",
     "Place",
     "PlaceKind",
@@ -75,7 +92,13 @@ __all__ = [
     "find_dates",
     "from_dict",
     "from_json",
+    "is_normalized_name",
     "normalize_date",
+    "normalize_name",
+    "provisional_actor",
+    "resolve_actor",
+    "resolve_place",
+    "same_actor",
     "to_dict",
     "to_json",
 ]

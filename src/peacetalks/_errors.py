@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["InvalidDate", "InvalidRecord", "PeacetalksError"]
+__all__ = ["InvalidDate", "InvalidName", "InvalidRecord", "PeacetalksError"]
 
 
 class PeacetalksError(Exception):
@@ -46,6 +46,26 @@ class InvalidDate(PeacetalksError, ValueError):
     """
 
     def __init__(self, text: str, reason: str = "not a time expression") -> None:
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        super().__init__(f"{shown!r}: {reason}")
+        self.text = text
+        self.reason = reason
+
+
+class InvalidName(PeacetalksError, ValueError):
+    """The text given for a name holds no name (only a title, an article or punctuation).
+
+    ``text`` holds the input that failed.
+
+    >>> from peacetalks import InvalidName, provisional_actor
+    >>> try:
+    ...     provisional_actor("the Foreign Minister")
+    ... except InvalidName as exc:
+    ...     print(exc.text)
+    the Foreign Minister
+    """
+
+    def __init__(self, text: str, reason: str = "holds no name") -> None:
         shown = text if len(text) <= 80 else text[:77] + "..."
         super().__init__(f"{shown!r}: {reason}")
         self.text = text

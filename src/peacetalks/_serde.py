@@ -20,6 +20,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from peacetalks._errors import InvalidRecord
+from peacetalks._gazetteer import Candidate, Hit, Lookup
 from peacetalks._model import (
     Actor,
     Article,
@@ -34,7 +35,8 @@ from peacetalks._model import (
     Statement,
     TimePoint,
 )
-from peacetalks._vocab import FigureKind, _Word
+from peacetalks._names import NormalizedName
+from peacetalks._vocab import FigureKind, MentionRule, PlaceKind, _Word
 
 __all__ = ["SCHEMA", "article_schema", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -54,6 +56,10 @@ RECORDS: tuple[type, ...] = (
     Demand,
     Event,
     Article,
+    NormalizedName,
+    Candidate,
+    Hit,
+    Lookup,
 )
 
 T = TypeVar("T")
@@ -245,6 +251,26 @@ def _structure_article(data: Any, _: type) -> Article:
 
 _converter.register_unstructure_hook(Article, _unstructure_article)
 _converter.register_structure_hook(Article, _structure_article)
+
+
+_PLACE_KINDS = frozenset(kind.value for kind in PlaceKind)
+
+
+def _structure_candidate(data: Any, _: type) -> Candidate:
+    """A candidate's record is a place when its ``kind`` is a place's kind, else an actor."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"expected an object, got {type(data).__name__}")
+    extra = set(data) - {"record", "rule"}
+    if extra:
+        raise ValueError(f"unknown keys {sorted(extra)}")
+    record = data["record"]
+    if not isinstance(record, Mapping):
+        raise TypeError(f"expected a record object, got {type(record).__name__}")
+    cls: type[Actor | Place] = Place if record.get("kind") in _PLACE_KINDS else Actor
+    return Candidate(_converter.structure(record, cls), _structure_word(data["rule"], MentionRule))
+
+
+_converter.register_structure_hook(Candidate, _structure_candidate)
 
 
 def _check_record_type(cls: type, caller: str) -> None:
