@@ -329,6 +329,8 @@ class _RoleRecord:
     organization: str | None
     country: str | None
     seats: frozenset[str]
+    state_level: bool
+    title_words: frozenset[str]
 
 
 class _Index:
@@ -573,15 +575,25 @@ class _Index:
                 seat = set()
                 for sub in closure:
                     seat |= seats.get((country, sub), set())
+                org = role.organization
+                body = self.actors.get(org) if org else None
+                # an office of the state: held in the state or one of its government bodies
+                state_level = (
+                    org is None
+                    or (body is not None and body.kind in (ActorKind.STATE, ActorKind.GOVERNMENT))
+                    or (body is None and org.split(":")[0] in ("state", "gov", "place", "country"))
+                )
                 out.append(
                     _RoleRecord(
                         person=actor,
                         start=role.start,
                         end=role.end,
                         offices=closure,
-                        organization=role.organization,
+                        organization=org,
                         country=country,
                         seats=frozenset(seat),
+                        state_level=state_level,
+                        title_words=frozenset(t.plain for t in folder.tokens(role.title)),
                     )
                 )
         return tuple(out)
@@ -802,7 +814,9 @@ class _Scan:
     # -- qualifiers ----------------------------------------------------------------------------
 
     def qualifiers(self, entries: Sequence[_Entry]) -> list[tuple[str, str, str | None]]:
-        """(kind, id, country) of the records that can stand before an office or a body."""
+        """(kind, id, country) of the records that can stand before an office or a body: a
+        ``state``, a ``person`` (with a possessive), a ``body``, or a ``seat`` (a body named by
+        a metonym, which stands first for the offices it houses)."""
         out = []
         seen = set()
         for entry in entries:
@@ -817,6 +831,11 @@ class _Scan:
                 out.append(("state", ref, actor.country))
             elif actor.kind is ActorKind.PERSON:
                 out.append(("person", ref, actor.country))
+            elif (
+                entry.rule is MentionRule.METONYM and self.gaz.extras.get(ref, ActorExtra()).seat_of
+            ):
+                # "the Kremlin" as a name stands for the office it houses ("Kremlin leader")
+                out.append(("seat", ref, actor.country))
             elif entry.rule is not MentionRule.DEMONYM or actor.kind is not ActorKind.GROUP:
                 out.append(("body", ref, actor.country))
         return out
@@ -829,23 +848,52 @@ class _Scan:
         organizations: frozenset[str] | None = None,
         past: bool = False,
         within: Sequence[Actor] | None = None,
+        words: frozenset[str] = frozenset(),
+        seats_first: bool = False,
+    ) -> list[Actor]:
+        found = self._holders(office, country, organizations, past, within, seats_first)
+        if len(found) > 1 and words:
+            # of several holders, those whose title has every word of the text's phrase
+            # ("foreign policy aide": the aide for foreign policy)
+            titled = [
+                p
+                for p in found
+                if any(
+                    rec.person.id == p.id and words <= rec.title_words
+                    for rec in self.gaz.roles_by_office.get(office, ())
+                )
+            ]
+            if titled:
+                return titled
+        return found
+
+    def _holders(
+        self,
+        office: str,
+        country: str | None,
+        organizations: frozenset[str] | None,
+        past: bool,
+        within: Sequence[Actor] | None,
+        seats_first: bool = False,
     ) -> list[Actor]:
         gaz = self.gaz
         if office == "leader" and country and organizations is None:
             info = gaz.countries.get(country)
             for head in info.head if info else ("president", "prime-minister"):
-                found = self.holders(head, country=country, past=past, within=within)
+                found = self._holders(head, country, None, past, within)
                 if found:
                     return found
             return []
         out: list[Actor] = []
+        housed: list[Actor] = []  # held in another body, housed in one of ``organizations``
         for rec in gaz.roles_by_office.get(office, ()):
-            if country is not None and rec.country != country:
+            if country is not None and (rec.country != country or not rec.state_level):
                 continue
-            if organizations is not None and not (
-                rec.organization in organizations or rec.seats & organizations
-            ):
-                continue
+            direct = True
+            if organizations is not None and rec.organization not in organizations:
+                if not rec.seats & organizations:
+                    continue
+                direct = False
             if within is not None:
                 if rec.person not in within:
                     continue
@@ -860,9 +908,15 @@ class _Scan:
                 and (rec.end is None or self.on < rec.end)
             ):
                 continue
-            if rec.person not in out:
-                out.append(rec.person)
-        return out
+            chosen = out if direct else housed
+            if rec.person not in chosen:
+                chosen.append(rec.person)
+        first, second = (housed, out) if seats_first else (out, housed)
+        return first or second
+
+    def words(self, start: int, end: int) -> frozenset[str]:
+        """The plain words of tokens ``start`` to ``end``."""
+        return frozenset(t.plain for t in self.toks[start:end])
 
     def organizations_of(self, person: Actor) -> frozenset[str]:
         """The bodies a person's roles belong to, and the bodies that house those roles."""
@@ -1003,7 +1057,12 @@ class _Scan:
             if after < len(toks) and self.gap(after) == "":
                 for off_end, office in self.offices_at(after):
                     orgs = frozenset(a.id for a in actors)
-                    staff = self.holders(office, organizations=orgs, past=past or past2)
+                    staff = self.holders(
+                        office,
+                        organizations=orgs,
+                        past=past or past2,
+                        words=self.words(after, off_end),
+                    )
                     role = _Pending(
                         start,
                         off_end,
@@ -1018,11 +1077,18 @@ class _Scan:
         # an office of the state or of the body
         for off_end, office in self.offices_at(pos):
             holders: list[Actor] = []
+            words = self.words(pos, off_end)
             for kind, ref, country in quals:
                 if kind == "state":
-                    held = self.holders(office, country=country, past=past)
+                    held = self.holders(office, country=country, past=past, words=words)
                 else:
-                    held = self.holders(office, organizations=frozenset({ref}), past=past)
+                    held = self.holders(
+                        office,
+                        organizations=frozenset({ref}),
+                        past=past,
+                        words=words,
+                        seats_first=kind == "seat",
+                    )
                 holders.extend(p for p in held if p not in holders)
             role = _Pending(
                 start,
@@ -1053,7 +1119,11 @@ class _Scan:
         orgs = frozenset().union(*(self.organizations_of(p) for p in persons))
         for off_end, office in self.offices_at(pos):
             holders = [
-                p for p in self.holders(office, organizations=orgs, past=past) if p not in persons
+                p
+                for p in self.holders(
+                    office, organizations=orgs, past=past, words=self.words(pos, off_end)
+                )
+                if p not in persons
             ]
             role = _Pending(
                 pos,
@@ -1104,8 +1174,20 @@ class _Scan:
         if not found:
             return None
         end, entries = found[-1]
-        quals = [q for q in self.qualifiers(entries) if q[0] in ("state", "body")]
-        return (end, quals) if quals else None
+        quals = [q for q in self.qualifiers(entries) if q[0] in ("state", "body", "seat")]
+        if not quals:
+            return None
+        # "of the Russian defence ministry", "of Ukraine's presidential office": the body
+        bodies = [
+            match
+            for match in self.qualified(k, end, entries, k, False)
+            if match.hits[-1].institution is not None and match.hits[-1].candidates
+        ]
+        if bodies:
+            best = max(bodies, key=lambda m: m.end)
+            actor = best.hits[-1].candidates[0].record
+            return best.end, [("body", actor.id, actor.country)]
+        return end, quals
 
     def unqualified(self, i: int, start: int, past: bool, capital_title: bool) -> list[_Match]:
         """An office or a body with no country before it: "President", "the foreign ministry",
@@ -1124,7 +1206,12 @@ class _Scan:
                     if kind == "state":
                         found = self.holders(office, country=country, past=past)
                     else:
-                        found = self.holders(office, organizations=frozenset({ref}), past=past)
+                        found = self.holders(
+                            office,
+                            organizations=frozenset({ref}),
+                            past=past,
+                            seats_first=kind == "seat",
+                        )
                     holders.extend(p for p in found if p not in holders)
                 out.append(
                     _Match(
