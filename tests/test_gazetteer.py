@@ -322,6 +322,21 @@ def test_bodies_built_by_rule(text: str, id_: str, name: str, country: str) -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Russian side", "state:rus"),
+        ("Ukrainian officials", "state:ukr"),
+        ("US officials", "state:usa"),
+        ("Israeli sources", "state:isr"),
+    ],
+)
+def test_the_side_and_its_officials_stand_for_the_state(text: str, expected: str) -> None:
+    actor = pt.resolve_actor(text)
+    assert actor is not None
+    assert actor.id == expected
+
+
 def test_institution_for_a_country_learnt_from_context() -> None:
     found = GAZ.institution("the foreign ministry", country="AE")
     assert found is not None

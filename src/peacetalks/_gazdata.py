@@ -58,12 +58,14 @@ class Office:
 @attrs.frozen
 class Institution:
     """A body every state has: its slug, the name used to build actors, and whether a bare
-    mention without a country is reported."""
+    mention without a country is reported. ``personal`` bodies are read only after a person
+    ("Zelensky's office"); ``state`` words stand for the state itself ("the Russian side")."""
 
     institution: str
     name: str
     bare: bool
     personal: bool
+    state: bool
 
 
 @attrs.frozen
@@ -153,6 +155,7 @@ def vocabulary() -> Vocabulary:
             name=i["name"],
             bare=bool(i.get("bare")),
             personal=i["institution"] == "office",
+            state=i["institution"] == "side",
         )
         for i in data["institutions"]
     }

@@ -1479,6 +1479,10 @@ class _Scan:
 
 def _institution_actor(gaz: _Index, country: str, slug_: str, words: str | None = None) -> Actor:
     """The body ``slug_`` of ``country``: the bundled one when there is one, else built."""
+    inst = gaz.vocab.institutions.get(slug_)
+    state = gaz.actors.get(f"state:{country.lower()}")
+    if inst is not None and inst.state and state is not None:
+        return state  # "the Russian side", "Ukrainian officials": the state itself
     found = gaz.institution_actors.get((country, slug_))
     if found is not None:
         return found
@@ -1500,7 +1504,6 @@ def _institution_actor(gaz: _Index, country: str, slug_: str, words: str | None 
                 return actor
         name = f"{adjective} {words}"
     else:
-        inst = gaz.vocab.institutions.get(slug_)
         name = f"{adjective} {inst.name if inst else slug_.replace('-', ' ').title()}"
     return Actor(id=actor_id, name=name, kind=ActorKind.GOVERNMENT, country=country)
 
