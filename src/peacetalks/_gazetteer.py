@@ -1358,6 +1358,14 @@ class _Scan:
                     )
                 ):
                     best = match
+            if best is not None and self.suffixed(best):
+                # "Donald Trump Jr." is not Donald Trump: an unknown person
+                end = best.end + 1
+                other = self.provisional_hit(i, end, None)
+                if other is not None:
+                    hits.append(other)
+                    i = end
+                    continue
             if best is not None:
                 hits.extend(best.hits)
                 last = best.hits[-1]
@@ -1396,6 +1404,25 @@ class _Scan:
         self.link_titles(hits)
         self.link_lists(hits)
         return hits
+
+    def suffixed(self, match: _Match) -> bool:
+        """Whether a person's name is followed by a generational suffix ("Jr.", "III")."""
+        last = match.hits[-1]
+        end = match.end
+        if end >= len(self.toks) or self.gap(end) not in ("", ","):
+            return False
+        if (
+            not any(
+                isinstance(c.record, Actor) and c.record.kind is ActorKind.PERSON
+                for c in last.candidates
+            )
+            or last.rule is MentionRule.ROLE
+        ):
+            return False
+        tok = self.toks[end]
+        return tok.plain in self.gaz.name_rules.plain_suffixes and (
+            tok.cap or tok.plain in ("jr", "sr")
+        )
 
     def link_titles(self, hits: list[_Pending]) -> None:
         """A title right before a name ("President Putin", "Spokesman Maj Gen Winthai Suvaree"):
