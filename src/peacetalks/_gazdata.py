@@ -81,6 +81,8 @@ class Vocabulary:
     head_nouns: tuple[str, ...]
     region_words: tuple[str, ...]
     articles: tuple[str, ...]
+    connectors: tuple[str, ...]
+    deputy_words: tuple[str, ...]
 
     def closure(self, office: str, /) -> frozenset[str]:
         """The office and every office it counts as, transitively."""
@@ -171,6 +173,8 @@ def vocabulary() -> Vocabulary:
         head_nouns=tuple(data["head_nouns"]),
         region_words=tuple(data["region_words"]),
         articles=tuple(data["articles"]),
+        connectors=tuple(data["connectors"]),
+        deputy_words=tuple(data["deputy_words"]),
     )
 
 

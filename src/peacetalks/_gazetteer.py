@@ -193,7 +193,6 @@ _RANK = {
     MentionRule.ROLE: 4,
     MentionRule.PROVISIONAL: 5,
 }
-_VARIANT_COUNTRIES = frozenset({"RUS", "UKR", "BLR"})
 _PLACE_ORDER = {
     PlaceKind.COUNTRY: 0,
     PlaceKind.CITY: 1,
@@ -201,9 +200,6 @@ _PLACE_ORDER = {
     PlaceKind.OTHER: 3,
     PlaceKind.SEA: 4,
 }
-_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to"})
-_DEPUTY = frozenset({"deputy", "vice", "assistant"})
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "abu"})
 _MAX_RUN = 12
 
 
@@ -261,7 +257,7 @@ def _norm_gap(gap: str, previous: str) -> str:
     return gap
 
 
-def _case(raw: str, plain: str) -> int:
+def _case(raw: str, plain: str, lowercase: frozenset[str]) -> int:
     if raw[0] in "'’ʼ" or not any(c.isalpha() for c in raw):
         return _ANY
     letters = raw.replace(".", "")
@@ -269,7 +265,7 @@ def _case(raw: str, plain: str) -> int:
         sum(c.isupper() for c in letters) >= 2 or (len(letters) == 1 and letters.isupper())
     ):
         return _EXACT
-    if plain in _CONNECTORS or plain in _PARTICLES or raw.islower():
+    if plain in lowercase or raw.islower():
         return _ANY
     return _CAP if raw[0].isupper() or raw[0].istitle() else _ANY
 
@@ -349,6 +345,11 @@ class _Index:
             self.by_code[info.code2.upper()] = info.code3
             self.by_code[info.code3.upper()] = info.code3
         folder = _Folder()
+        self.connectors = frozenset(self.vocab.connectors)
+        self.particles = self.name_rules.plain_particles
+        self.variant_countries = self.name_rules.transliterated_countries
+        # words a name may hold in lower case ("Institute for the Study of War", "al-Hayya")
+        self.lowercase = self.connectors | self.particles
         self.names: Trie = {}
         self.offices: Trie = {}
         self.institutions: Trie = {}
@@ -368,7 +369,7 @@ class _Index:
         # the keys a match can start with: any other word is passed over at once
         self.starts = frozenset(
             (*self.names, *self.offices, *self.institutions, *self.modifiers)
-        ) | frozenset(folder(word)[1] for word in ("deputy", "vice", "assistant", "first"))
+        ) | frozenset(folder(word)[1] for word in (*self.vocab.deputy_words, "first"))
         self.roles = self._build_roles(folder)
         self.roles_by_office: dict[str, list[_RoleRecord]] = {}
         for rec in self.roles:
@@ -407,7 +408,7 @@ class _Index:
             ref=ref,
             rule=rule,
             plain=tuple(t.plain for t in toks),
-            cases=tuple(_case(t.raw, t.plain) for t in toks),
+            cases=tuple(_case(t.raw, t.plain, self.lowercase) for t in toks),
             literal=literal,
             gaps=gaps,
             variants=variants and not acronym,
@@ -452,7 +453,7 @@ class _Index:
         for actor in self.actors.values():
             extra = self.extras.get(actor.id, ActorExtra())
             person = actor.kind is ActorKind.PERSON
-            variants = person or actor.country in _VARIANT_COUNTRIES
+            variants = person or actor.country in self.variant_countries
             metonyms = set(extra.metonym_words)
             names = [actor.name, *actor.aliases]
             lowered = {n.casefold() for n in names}
@@ -480,7 +481,7 @@ class _Index:
                 for short in self._short_forms(actor, extra):
                     self._add(folder, short, actor.id, MentionRule.NAME, True, short=True)
         for place in self.places.values():
-            variants = place.country in _VARIANT_COUNTRIES
+            variants = place.country in self.variant_countries
             for number, name in enumerate((place.name, *place.aliases)):
                 rule = MentionRule.NAME if number == 0 else MentionRule.ALIAS
                 self._add(folder, name, place.id, rule, variants)
@@ -502,7 +503,7 @@ class _Index:
                         name,
                         state,
                         MentionRule.METONYM,
-                        city.country in _VARIANT_COUNTRIES,
+                        city.country in self.variant_countries,
                     )
 
     def _is_bare_phrase(self, folder: _Folder, text: str) -> bool:
@@ -519,7 +520,7 @@ class _Index:
             if len(words) < 2:
                 return []
             start = len(words) - 1
-            while start > 1 and words[start - 1].lower() in _PARTICLES:
+            while start > 1 and words[start - 1].lower() in self.particles:
                 start -= 1
             family = " ".join(words[start:])
             forms = [family]
@@ -794,11 +795,13 @@ class _Scan:
         """Offices that start at ``pos`` (end, office id); after "deputy", "vice" or
         "assistant" the office is ``deputy-<office>`` ("deputy head of ...")."""
         toks = self.toks
+        deputies = self.gaz.vocab.deputy_words
         out = [(end, found[0].ref) for end, found in self.walk(self.gaz.offices, pos)]
         k = pos
-        if k + 1 < len(toks) and toks[k].plain == "first" and toks[k + 1].plain == "deputy":
+        # "first deputy foreign minister"
+        if k + 1 < len(toks) and toks[k].plain == "first" and toks[k + 1].plain in deputies:
             k += 1
-        if k < len(toks) and toks[k].plain in _DEPUTY:
+        if k < len(toks) and toks[k].plain in deputies:
             k += 1
         else:
             k = pos
@@ -980,7 +983,7 @@ class _Scan:
             if tok.cap and not tok.raw.isdigit():
                 if tok.key in self.gaz.head_nouns:
                     last_head = k
-            elif tok.plain not in _CONNECTORS:
+            elif tok.plain not in self.gaz.connectors:
                 break
             k += 1
         if last_head < 0:
@@ -1302,7 +1305,7 @@ class _Scan:
                     break
                 k += 1
                 last = k
-            elif tok.plain in _PARTICLES and k + 1 < len(toks) and toks[k + 1].cap:
+            elif tok.plain in self.gaz.particles and k + 1 < len(toks) and toks[k + 1].cap:
                 k += 1
             else:
                 break
