@@ -45,6 +45,10 @@ NAMES: list[tuple[str, str]] = [
     ("Dmitry Kuleba", "person:dmytro-kuleba"),
     ("Andrii Yermak", "person:andriy-yermak"),
     ("Syrsky", "person:oleksandr-syrskyi"),
+    ("Denis Shmygal", "person:denys-shmyhal"),
+    ("Andrei Sibiga", "person:andrii-sybiha"),
+    ("Yuliya Sviridenko", "person:yulia-svyrydenko"),
+    ("Medinskiy", "person:vladimir-medinsky"),
     ("Umierov", "person:rustem-umerov"),
     ("Donald J. Trump", "person:donald-trump"),
     ("J.D. Vance", "person:jd-vance"),
@@ -128,6 +132,18 @@ ROLES: list[tuple[str, dt.date | None, str]] = [
     ("Ukraine's military intelligence chief", D(2025, 1, 1), "person:kyrylo-budanov"),
     ("the Qatari prime minister", None, "person:mohammed-bin-abdulrahman-al-thani"),
     ("President of the French Republic", None, "person:emmanuel-macron"),
+    ("VP Vance", None, "person:jd-vance"),
+    ("the Russian FM", None, "person:sergey-lavrov"),
+    ("Pentagon chief", None, "person:pete-hegseth"),
+    ("the head of the Russian defence ministry", None, "person:andrei-belousov"),
+    ("Putin's foreign policy aide", None, "person:yuri-ushakov"),
+    ("the head of Ukraine's presidential office", D(2025, 6, 1), "person:andriy-yermak"),
+    ("the Kremlin leader", D(2010, 1, 1), "person:dmitry-medvedev"),
+    ("RSF leader", None, "person:mohamed-hamdan-dagalo"),
+    ("the British king", None, "person:charles-iii"),
+    # an office in a body is not the country's: M23's president is not Congo's
+    ("the Congolese president", None, "person:felix-tshisekedi"),
+    ("the M23 president", None, "person:bertrand-bisimwa"),
 ]
 
 
@@ -304,6 +320,21 @@ def test_bodies_built_by_rule(text: str, id_: str, name: str, country: str) -> N
         country,
         "government",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Russian side", "state:rus"),
+        ("Ukrainian officials", "state:ukr"),
+        ("US officials", "state:usa"),
+        ("Israeli sources", "state:isr"),
+    ],
+)
+def test_the_side_and_its_officials_stand_for_the_state(text: str, expected: str) -> None:
+    actor = pt.resolve_actor(text)
+    assert actor is not None
+    assert actor.id == expected
 
 
 def test_institution_for_a_country_learnt_from_context() -> None:

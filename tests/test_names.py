@@ -31,7 +31,14 @@ VARIANTS: list[tuple[str, ...]] = [
         "Wolodymyr Selenskyj",
         "Володимир Зеленський",
     ),
-    ("Sergei Lavrov", "Sergey Lavrov", "Sergej Lawrow", "Сергей Лавров", "Serhiy Lavrov"),
+    (
+        "Sergei Lavrov",
+        "Sergey Lavrov",
+        "Sergej Lawrow",
+        "Sergueï Lavrov",
+        "Сергей Лавров",
+        "Serhiy Lavrov",
+    ),
     ("Putin", "Poutine", "Путін", "Путин"),
     ("Dmitry Peskov", "Dmitri Peskov", "Dmitrij Peskow", "Дмитрий Песков", "Dmytro Peskov"),
     ("Yuri Ushakov", "Yury Ushakov", "Yuriy Ushakov", "Jurij Uschakow", "Юрий Ушаков"),
@@ -47,6 +54,8 @@ VARIANTS: list[tuple[str, ...]] = [
     ("Mohammed bin Salman", "Mohammad bin Salman", "Muhammad bin Salman"),
     ("Zaporizhzhia", "Zaporizhzhya", "Zaporizhia"),
     ("Odesa", "Odessa"),
+    ("Khalil al-Hayya", "Khalil al-Hayyah", "Khalil Al-Hayya"),
+    ("Gennady", "Guennadi", "Gennadiy"),
     ("Kyslytsya", "Kyslytsia"),
 ]
 

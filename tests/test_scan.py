@@ -221,6 +221,19 @@ def test_common_words_stay_out(text: str) -> None:
         assert hit.text in {"Malaysia"}, hit
 
 
+def test_a_generational_suffix_makes_another_person() -> None:
+    (hit,) = GAZ.scan("Donald Trump Jr. said so.")
+    assert (hit.text, str(hit.rule)) == ("Donald Trump Jr", "provisional")
+
+
+def test_headline_verbs_do_not_make_names() -> None:
+    assert read("Mark Says Peace Is Near") == []
+    assert [h[2] for h in read("Trump Says Putin Wants Peace")] == [
+        "person:donald-trump",
+        "person:vladimir-putin",
+    ]
+
+
 def test_a_one_letter_platform_needs_its_context() -> None:
     assert read("He posted on X that talks went well.") == [("X", "alias", "media:x")]
     assert read("X said talks went well.") == []

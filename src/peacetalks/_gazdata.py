@@ -58,12 +58,14 @@ class Office:
 @attrs.frozen
 class Institution:
     """A body every state has: its slug, the name used to build actors, and whether a bare
-    mention without a country is reported."""
+    mention without a country is reported. ``personal`` bodies are read only after a person
+    ("Zelensky's office"); ``state`` words stand for the state itself ("the Russian side")."""
 
     institution: str
     name: str
     bare: bool
     personal: bool
+    state: bool
 
 
 @attrs.frozen
@@ -79,6 +81,8 @@ class Vocabulary:
     head_nouns: tuple[str, ...]
     region_words: tuple[str, ...]
     articles: tuple[str, ...]
+    connectors: tuple[str, ...]
+    deputy_words: tuple[str, ...]
 
     def closure(self, office: str, /) -> frozenset[str]:
         """The office and every office it counts as, transitively."""
@@ -153,6 +157,7 @@ def vocabulary() -> Vocabulary:
             name=i["name"],
             bare=bool(i.get("bare")),
             personal=i["institution"] == "office",
+            state=i["institution"] == "side",
         )
         for i in data["institutions"]
     }
@@ -168,6 +173,8 @@ def vocabulary() -> Vocabulary:
         head_nouns=tuple(data["head_nouns"]),
         region_words=tuple(data["region_words"]),
         articles=tuple(data["articles"]),
+        connectors=tuple(data["connectors"]),
+        deputy_words=tuple(data["deputy_words"]),
     )
 
 

@@ -193,7 +193,6 @@ _RANK = {
     MentionRule.ROLE: 4,
     MentionRule.PROVISIONAL: 5,
 }
-_VARIANT_COUNTRIES = frozenset({"RUS", "UKR", "BLR"})
 _PLACE_ORDER = {
     PlaceKind.COUNTRY: 0,
     PlaceKind.CITY: 1,
@@ -201,9 +200,6 @@ _PLACE_ORDER = {
     PlaceKind.OTHER: 3,
     PlaceKind.SEA: 4,
 }
-_CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "to"})
-_DEPUTY = frozenset({"deputy", "vice", "assistant"})
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "du", "abu"})
 _MAX_RUN = 12
 
 
@@ -261,7 +257,7 @@ def _norm_gap(gap: str, previous: str) -> str:
     return gap
 
 
-def _case(raw: str, plain: str) -> int:
+def _case(raw: str, plain: str, lowercase: frozenset[str]) -> int:
     if raw[0] in "'’ʼ" or not any(c.isalpha() for c in raw):
         return _ANY
     letters = raw.replace(".", "")
@@ -269,7 +265,7 @@ def _case(raw: str, plain: str) -> int:
         sum(c.isupper() for c in letters) >= 2 or (len(letters) == 1 and letters.isupper())
     ):
         return _EXACT
-    if plain in _CONNECTORS or plain in _PARTICLES or raw.islower():
+    if plain in lowercase or raw.islower():
         return _ANY
     return _CAP if raw[0].isupper() or raw[0].istitle() else _ANY
 
@@ -329,6 +325,8 @@ class _RoleRecord:
     organization: str | None
     country: str | None
     seats: frozenset[str]
+    state_level: bool
+    title_words: frozenset[str]
 
 
 class _Index:
@@ -347,6 +345,11 @@ class _Index:
             self.by_code[info.code2.upper()] = info.code3
             self.by_code[info.code3.upper()] = info.code3
         folder = _Folder()
+        self.connectors = frozenset(self.vocab.connectors)
+        self.particles = self.name_rules.plain_particles
+        self.variant_countries = self.name_rules.transliterated_countries
+        # words a name may hold in lower case ("Institute for the Study of War", "al-Hayya")
+        self.lowercase = self.connectors | self.particles
         self.names: Trie = {}
         self.offices: Trie = {}
         self.institutions: Trie = {}
@@ -366,7 +369,7 @@ class _Index:
         # the keys a match can start with: any other word is passed over at once
         self.starts = frozenset(
             (*self.names, *self.offices, *self.institutions, *self.modifiers)
-        ) | frozenset(folder(word)[1] for word in ("deputy", "vice", "assistant", "first"))
+        ) | frozenset(folder(word)[1] for word in (*self.vocab.deputy_words, "first"))
         self.roles = self._build_roles(folder)
         self.roles_by_office: dict[str, list[_RoleRecord]] = {}
         for rec in self.roles:
@@ -405,7 +408,7 @@ class _Index:
             ref=ref,
             rule=rule,
             plain=tuple(t.plain for t in toks),
-            cases=tuple(_case(t.raw, t.plain) for t in toks),
+            cases=tuple(_case(t.raw, t.plain, self.lowercase) for t in toks),
             literal=literal,
             gaps=gaps,
             variants=variants and not acronym,
@@ -450,7 +453,7 @@ class _Index:
         for actor in self.actors.values():
             extra = self.extras.get(actor.id, ActorExtra())
             person = actor.kind is ActorKind.PERSON
-            variants = person or actor.country in _VARIANT_COUNTRIES
+            variants = person or actor.country in self.variant_countries
             metonyms = set(extra.metonym_words)
             names = [actor.name, *actor.aliases]
             lowered = {n.casefold() for n in names}
@@ -478,7 +481,7 @@ class _Index:
                 for short in self._short_forms(actor, extra):
                     self._add(folder, short, actor.id, MentionRule.NAME, True, short=True)
         for place in self.places.values():
-            variants = place.country in _VARIANT_COUNTRIES
+            variants = place.country in self.variant_countries
             for number, name in enumerate((place.name, *place.aliases)):
                 rule = MentionRule.NAME if number == 0 else MentionRule.ALIAS
                 self._add(folder, name, place.id, rule, variants)
@@ -500,7 +503,7 @@ class _Index:
                         name,
                         state,
                         MentionRule.METONYM,
-                        city.country in _VARIANT_COUNTRIES,
+                        city.country in self.variant_countries,
                     )
 
     def _is_bare_phrase(self, folder: _Folder, text: str) -> bool:
@@ -517,7 +520,7 @@ class _Index:
             if len(words) < 2:
                 return []
             start = len(words) - 1
-            while start > 1 and words[start - 1].lower() in _PARTICLES:
+            while start > 1 and words[start - 1].lower() in self.particles:
                 start -= 1
             family = " ".join(words[start:])
             forms = [family]
@@ -573,15 +576,25 @@ class _Index:
                 seat = set()
                 for sub in closure:
                     seat |= seats.get((country, sub), set())
+                org = role.organization
+                body = self.actors.get(org) if org else None
+                # an office of the state: held in the state or one of its government bodies
+                state_level = (
+                    org is None
+                    or (body is not None and body.kind in (ActorKind.STATE, ActorKind.GOVERNMENT))
+                    or (body is None and org.split(":")[0] in ("state", "gov", "place", "country"))
+                )
                 out.append(
                     _RoleRecord(
                         person=actor,
                         start=role.start,
                         end=role.end,
                         offices=closure,
-                        organization=role.organization,
+                        organization=org,
                         country=country,
                         seats=frozenset(seat),
+                        state_level=state_level,
+                        title_words=frozenset(t.plain for t in folder.tokens(role.title)),
                     )
                 )
         return tuple(out)
@@ -782,11 +795,13 @@ class _Scan:
         """Offices that start at ``pos`` (end, office id); after "deputy", "vice" or
         "assistant" the office is ``deputy-<office>`` ("deputy head of ...")."""
         toks = self.toks
+        deputies = self.gaz.vocab.deputy_words
         out = [(end, found[0].ref) for end, found in self.walk(self.gaz.offices, pos)]
         k = pos
-        if k + 1 < len(toks) and toks[k].plain == "first" and toks[k + 1].plain == "deputy":
+        # "first deputy foreign minister"
+        if k + 1 < len(toks) and toks[k].plain == "first" and toks[k + 1].plain in deputies:
             k += 1
-        if k < len(toks) and toks[k].plain in _DEPUTY:
+        if k < len(toks) and toks[k].plain in deputies:
             k += 1
         else:
             k = pos
@@ -802,7 +817,9 @@ class _Scan:
     # -- qualifiers ----------------------------------------------------------------------------
 
     def qualifiers(self, entries: Sequence[_Entry]) -> list[tuple[str, str, str | None]]:
-        """(kind, id, country) of the records that can stand before an office or a body."""
+        """(kind, id, country) of the records that can stand before an office or a body: a
+        ``state``, a ``person`` (with a possessive), a ``body``, or a ``seat`` (a body named by
+        a metonym, which stands first for the offices it houses)."""
         out = []
         seen = set()
         for entry in entries:
@@ -817,6 +834,11 @@ class _Scan:
                 out.append(("state", ref, actor.country))
             elif actor.kind is ActorKind.PERSON:
                 out.append(("person", ref, actor.country))
+            elif (
+                entry.rule is MentionRule.METONYM and self.gaz.extras.get(ref, ActorExtra()).seat_of
+            ):
+                # "the Kremlin" as a name stands for the office it houses ("Kremlin leader")
+                out.append(("seat", ref, actor.country))
             elif entry.rule is not MentionRule.DEMONYM or actor.kind is not ActorKind.GROUP:
                 out.append(("body", ref, actor.country))
         return out
@@ -829,23 +851,52 @@ class _Scan:
         organizations: frozenset[str] | None = None,
         past: bool = False,
         within: Sequence[Actor] | None = None,
+        words: frozenset[str] = frozenset(),
+        seats_first: bool = False,
+    ) -> list[Actor]:
+        found = self._holders(office, country, organizations, past, within, seats_first)
+        if len(found) > 1 and words:
+            # of several holders, those whose title has every word of the text's phrase
+            # ("foreign policy aide": the aide for foreign policy)
+            titled = [
+                p
+                for p in found
+                if any(
+                    rec.person.id == p.id and words <= rec.title_words
+                    for rec in self.gaz.roles_by_office.get(office, ())
+                )
+            ]
+            if titled:
+                return titled
+        return found
+
+    def _holders(
+        self,
+        office: str,
+        country: str | None,
+        organizations: frozenset[str] | None,
+        past: bool,
+        within: Sequence[Actor] | None,
+        seats_first: bool = False,
     ) -> list[Actor]:
         gaz = self.gaz
         if office == "leader" and country and organizations is None:
             info = gaz.countries.get(country)
             for head in info.head if info else ("president", "prime-minister"):
-                found = self.holders(head, country=country, past=past, within=within)
+                found = self._holders(head, country, None, past, within)
                 if found:
                     return found
             return []
         out: list[Actor] = []
+        housed: list[Actor] = []  # held in another body, housed in one of ``organizations``
         for rec in gaz.roles_by_office.get(office, ()):
-            if country is not None and rec.country != country:
+            if country is not None and (rec.country != country or not rec.state_level):
                 continue
-            if organizations is not None and not (
-                rec.organization in organizations or rec.seats & organizations
-            ):
-                continue
+            direct = True
+            if organizations is not None and rec.organization not in organizations:
+                if not rec.seats & organizations:
+                    continue
+                direct = False
             if within is not None:
                 if rec.person not in within:
                     continue
@@ -860,9 +911,15 @@ class _Scan:
                 and (rec.end is None or self.on < rec.end)
             ):
                 continue
-            if rec.person not in out:
-                out.append(rec.person)
-        return out
+            chosen = out if direct else housed
+            if rec.person not in chosen:
+                chosen.append(rec.person)
+        first, second = (housed, out) if seats_first else (out, housed)
+        return first or second
+
+    def words(self, start: int, end: int) -> frozenset[str]:
+        """The plain words of tokens ``start`` to ``end``."""
+        return frozenset(t.plain for t in self.toks[start:end])
 
     def organizations_of(self, person: Actor) -> frozenset[str]:
         """The bodies a person's roles belong to, and the bodies that house those roles."""
@@ -926,7 +983,7 @@ class _Scan:
             if tok.cap and not tok.raw.isdigit():
                 if tok.key in self.gaz.head_nouns:
                     last_head = k
-            elif tok.plain not in _CONNECTORS:
+            elif tok.plain not in self.gaz.connectors:
                 break
             k += 1
         if last_head < 0:
@@ -1003,7 +1060,12 @@ class _Scan:
             if after < len(toks) and self.gap(after) == "":
                 for off_end, office in self.offices_at(after):
                     orgs = frozenset(a.id for a in actors)
-                    staff = self.holders(office, organizations=orgs, past=past or past2)
+                    staff = self.holders(
+                        office,
+                        organizations=orgs,
+                        past=past or past2,
+                        words=self.words(after, off_end),
+                    )
                     role = _Pending(
                         start,
                         off_end,
@@ -1018,11 +1080,18 @@ class _Scan:
         # an office of the state or of the body
         for off_end, office in self.offices_at(pos):
             holders: list[Actor] = []
+            words = self.words(pos, off_end)
             for kind, ref, country in quals:
                 if kind == "state":
-                    held = self.holders(office, country=country, past=past)
+                    held = self.holders(office, country=country, past=past, words=words)
                 else:
-                    held = self.holders(office, organizations=frozenset({ref}), past=past)
+                    held = self.holders(
+                        office,
+                        organizations=frozenset({ref}),
+                        past=past,
+                        words=words,
+                        seats_first=kind == "seat",
+                    )
                 holders.extend(p for p in held if p not in holders)
             role = _Pending(
                 start,
@@ -1053,7 +1122,11 @@ class _Scan:
         orgs = frozenset().union(*(self.organizations_of(p) for p in persons))
         for off_end, office in self.offices_at(pos):
             holders = [
-                p for p in self.holders(office, organizations=orgs, past=past) if p not in persons
+                p
+                for p in self.holders(
+                    office, organizations=orgs, past=past, words=self.words(pos, off_end)
+                )
+                if p not in persons
             ]
             role = _Pending(
                 pos,
@@ -1104,8 +1177,20 @@ class _Scan:
         if not found:
             return None
         end, entries = found[-1]
-        quals = [q for q in self.qualifiers(entries) if q[0] in ("state", "body")]
-        return (end, quals) if quals else None
+        quals = [q for q in self.qualifiers(entries) if q[0] in ("state", "body", "seat")]
+        if not quals:
+            return None
+        # "of the Russian defence ministry", "of Ukraine's presidential office": the body
+        bodies = [
+            match
+            for match in self.qualified(k, end, entries, k, False)
+            if match.hits[-1].institution is not None and match.hits[-1].candidates
+        ]
+        if bodies:
+            best = max(bodies, key=lambda m: m.end)
+            actor = best.hits[-1].candidates[0].record
+            return best.end, [("body", actor.id, actor.country)]
+        return end, quals
 
     def unqualified(self, i: int, start: int, past: bool, capital_title: bool) -> list[_Match]:
         """An office or a body with no country before it: "President", "the foreign ministry",
@@ -1124,7 +1209,12 @@ class _Scan:
                     if kind == "state":
                         found = self.holders(office, country=country, past=past)
                     else:
-                        found = self.holders(office, organizations=frozenset({ref}), past=past)
+                        found = self.holders(
+                            office,
+                            organizations=frozenset({ref}),
+                            past=past,
+                            seats_first=kind == "seat",
+                        )
                     holders.extend(p for p in found if p not in holders)
                 out.append(
                     _Match(
@@ -1215,7 +1305,7 @@ class _Scan:
                     break
                 k += 1
                 last = k
-            elif tok.plain in _PARTICLES and k + 1 < len(toks) and toks[k + 1].cap:
+            elif tok.plain in self.gaz.particles and k + 1 < len(toks) and toks[k + 1].cap:
                 k += 1
             else:
                 break
@@ -1271,6 +1361,14 @@ class _Scan:
                     )
                 ):
                     best = match
+            if best is not None and self.suffixed(best):
+                # "Donald Trump Jr." is not Donald Trump: an unknown person
+                end = best.end + 1
+                other = self.provisional_hit(i, end, None)
+                if other is not None:
+                    hits.append(other)
+                    i = end
+                    continue
             if best is not None:
                 hits.extend(best.hits)
                 last = best.hits[-1]
@@ -1309,6 +1407,25 @@ class _Scan:
         self.link_titles(hits)
         self.link_lists(hits)
         return hits
+
+    def suffixed(self, match: _Match) -> bool:
+        """Whether a person's name is followed by a generational suffix ("Jr.", "III")."""
+        last = match.hits[-1]
+        end = match.end
+        if end >= len(self.toks) or self.gap(end) not in ("", ","):
+            return False
+        if (
+            not any(
+                isinstance(c.record, Actor) and c.record.kind is ActorKind.PERSON
+                for c in last.candidates
+            )
+            or last.rule is MentionRule.ROLE
+        ):
+            return False
+        tok = self.toks[end]
+        return tok.plain in self.gaz.name_rules.plain_suffixes and (
+            tok.cap or tok.plain in ("jr", "sr")
+        )
 
     def link_titles(self, hits: list[_Pending]) -> None:
         """A title right before a name ("President Putin", "Spokesman Maj Gen Winthai Suvaree"):
@@ -1392,6 +1509,10 @@ class _Scan:
 
 def _institution_actor(gaz: _Index, country: str, slug_: str, words: str | None = None) -> Actor:
     """The body ``slug_`` of ``country``: the bundled one when there is one, else built."""
+    inst = gaz.vocab.institutions.get(slug_)
+    state = gaz.actors.get(f"state:{country.lower()}")
+    if inst is not None and inst.state and state is not None:
+        return state  # "the Russian side", "Ukrainian officials": the state itself
     found = gaz.institution_actors.get((country, slug_))
     if found is not None:
         return found
@@ -1413,7 +1534,6 @@ def _institution_actor(gaz: _Index, country: str, slug_: str, words: str | None 
                 return actor
         name = f"{adjective} {words}"
     else:
-        inst = gaz.vocab.institutions.get(slug_)
         name = f"{adjective} {inst.name if inst else slug_.replace('-', ' ').title()}"
     return Actor(id=actor_id, name=name, kind=ActorKind.GOVERNMENT, country=country)
 

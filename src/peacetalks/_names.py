@@ -91,6 +91,8 @@ class _Rules:
     honorifics: frozenset[str]
     articles: frozenset[str]
     particles: frozenset[str]
+    plain_particles: frozenset[str]
+    transliterated_countries: frozenset[str]
     suffixes: frozenset[str]
     plain_suffixes: frozenset[str]
     given_names: frozenset[str]
@@ -119,6 +121,8 @@ def _rules() -> _Rules:
         honorifics=frozenset(),
         articles=frozenset(),
         particles=frozenset(),
+        plain_particles=frozenset(),
+        transliterated_countries=frozenset(),
         suffixes=frozenset(),
         plain_suffixes=frozenset(),
         given_names=frozenset(),
@@ -155,6 +159,8 @@ def _rules() -> _Rules:
         honorifics=words(data["honorifics"]),
         articles=words(data["articles"]),
         particles=words(data["particles"]),
+        plain_particles=frozenset(w for p in data["particles"] for w in _plain_words(p, base)),
+        transliterated_countries=frozenset(data["transliterated_countries"]),
         suffixes=words(data["suffixes"]),
         plain_suffixes=frozenset(w for p in data["suffixes"] for w in _plain_words(p, base)),
         given_names=words(data["given_names"]),
