@@ -3,6 +3,8 @@
 The public names are re-exported here; the implementation lives in private modules.
 """
 
+from peacetalks._codes import cameo_code, pax_codes, to_plover
+from peacetalks._corpus import parse_many
 from peacetalks._dates import DayOrder, find_dates, normalize_date
 from peacetalks._errors import InvalidDate, InvalidName, InvalidRecord, PeacetalksError
 from peacetalks._gazetteer import (
@@ -15,6 +17,7 @@ from peacetalks._gazetteer import (
     resolve_place,
     same_actor,
 )
+from peacetalks._html import to_html
 from peacetalks._model import (
     Actor,
     Article,
@@ -30,6 +33,7 @@ from peacetalks._model import (
     TimePoint,
 )
 from peacetalks._names import NormalizedName, is_normalized_name, normalize_name
+from peacetalks._parse import DEFAULT_MAX_CHARS, TextTooLong, parse
 from peacetalks._serde import SCHEMA, article_schema, from_dict, from_json, to_dict, to_json
 from peacetalks._version import __version__
 from peacetalks._vocab import (
@@ -50,6 +54,7 @@ from peacetalks._vocab import (
 )
 
 __all__ = [
+    "DEFAULT_MAX_CHARS",
     "SCHEMA",
     "Actor",
     "ActorKind",
@@ -84,21 +89,28 @@ __all__ = [
     "Role",
     "Span",
     "Statement",
+    "TextTooLong",
     "TimeKind",
     "TimePoint",
     "Topic",
     "__version__",
     "article_schema",
+    "cameo_code",
     "find_dates",
     "from_dict",
     "from_json",
     "is_normalized_name",
     "normalize_date",
     "normalize_name",
+    "parse",
+    "parse_many",
+    "pax_codes",
     "provisional_actor",
     "resolve_actor",
     "resolve_place",
     "same_actor",
     "to_dict",
+    "to_html",
     "to_json",
+    "to_plover",
 ]

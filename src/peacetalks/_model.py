@@ -568,6 +568,12 @@ class Article:
             if len(set(ids)) != len(ids):
                 raise ValueError(f"{name} holds the same id twice")
 
+    def _repr_html_(self) -> str:
+        """The article as highlighted HTML, for notebooks (see ``peacetalks.to_html``)."""
+        from peacetalks._html import to_html
+
+        return to_html(self, full_page=False)
+
     def actor(self, actor_id: str, /) -> Actor | None:
         """The actor with ``actor_id`` among this article's actors, or ``None``."""
         return next((a for a in self.actors if a.id == actor_id), None)
