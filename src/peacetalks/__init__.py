@@ -3,6 +3,7 @@
 The public names are re-exported here; the implementation lives in private modules.
 """
 
+from peacetalks._collection import Collection, TimelineEntry
 from peacetalks._compare import (
     CommonGround,
     Comparison,
@@ -61,6 +62,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Collection",
     "CommonGround",
     "Comparison",
     "Contradiction",
@@ -95,6 +97,7 @@ __all__ = [
     "Statement",
     "TimeKind",
     "TimePoint",
+    "TimelineEntry",
     "Topic",
     "__version__",
     "article_schema",

@@ -1402,11 +1402,12 @@ def demand_history(
     /,
     *,
     dates: Mapping[str, TimePoint] | None = None,
+    actors: Mapping[str, Actor] | None = None,
 ) -> list[HistoryEntry]:
     """A holder's stances in the order they were first seen, with first and last sightings.
 
     ``holder`` is an actor id (that holder's demands) or a country code (every demand of that
-    side, as in ``position_gaps``). A demand's date is its own ``date``, else ``dates[demand.id]``
+    side, with ``actors`` as in ``position_gaps``). A demand's date is its own ``date``, else ``dates[demand.id]``
     when given (``Collection.history`` passes each article's publication date there). Each
     entry groups the demands with the same topic, polarity and objects, so a demand that grows
     from three oblasts to five shows as two entries, the second first seen later.
@@ -1432,7 +1433,7 @@ def demand_history(
     groups: dict[tuple[Topic, Polarity, frozenset[str], Modality], list[Demand]] = defaultdict(list)
     when: dict[str, TimePoint | None] = {}
     for demand in demands:
-        if not party.holds(demand.holder, demand.side, None):
+        if not party.holds(demand.holder, demand.side, actors):
             continue
         modality: Modality = (
             demand.modality
@@ -1749,7 +1750,9 @@ def merge_events(
     """Group event records that report one event (``same_event`` of 0.7 or more, linked).
 
     Every input event lies in exactly one cluster; clusters come in the order of their first
-    event, events within a cluster in input order. Links are transitive (single link). Only
+    event, events within a cluster in input order. Links are transitive (single link), and an
+    event whose ``same_as`` names another input event of its type (the first with that id)
+    joins it whatever its score; give events unique ids (``Collection`` does). Only
     pairs that could reach 0.7 are scored: events of one type whose narrow dates overlap (swept
     in date order), and events with no or a wide date that share a place key or a participant,
     so the cost grows as ``n log n`` plus the overlapping pairs, never all pairs.
@@ -1768,6 +1771,14 @@ def merge_events(
     """
     items = list(events)
     links = _Links(len(items))
+    first_with_id: dict[str, int] = {}
+    for index, item in enumerate(items):
+        first_with_id.setdefault(item.id, index)
+    for index, item in enumerate(items):
+        # the parser's own word that two mentions in one article are one event
+        other = first_with_id.get(item.same_as) if item.same_as is not None else None
+        if other is not None and items[other].type is item.type:
+            links.join(index, other, 1.0)
     for i, j in _event_pairs(items, places):
         score = _event_score(items[i], items[j], places)
         if score >= _MERGE_AT:
