@@ -24,6 +24,7 @@ The rules, in short (``docs/compare.md`` has them in full):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import heapq
@@ -161,7 +162,7 @@ class _Phrases:
     multis: tuple[tuple[str, str], ...]
 
     def find(self, tokens: frozenset[str], padded: str) -> frozenset[str]:
-        found = {label for word, label in self.singles.items() if word in tokens}
+        found = {self.singles[word] for word in tokens if word in self.singles}
         found.update(label for phrase, label in self.multis if phrase in padded)
         return frozenset(found)
 
@@ -170,16 +171,61 @@ class _Phrases:
 
 
 @attrs.frozen
+class _Canon:
+    """Turns text into stemmed words with near-synonyms replaced by their group's first word."""
+
+    synonyms: Mapping[str, str]
+    phrases: regex.Pattern[str] | None
+    phrase_labels: Mapping[str, str]
+
+    @classmethod
+    def of(cls, groups: Iterable[Sequence[str]]) -> _Canon:
+        synonyms: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        for group in groups:
+            label = "_".join(_stems(group[0]))
+            for entry in group:
+                words = _stems(entry)
+                if len(words) == 1:
+                    synonyms[words[0]] = label
+                else:
+                    labels[" " + " ".join(words) + " "] = " " + label + " "
+        longest_first = sorted(labels, key=len, reverse=True)
+        pattern = regex.compile("|".join(map(regex.escape, longest_first))) if labels else None
+        return cls(synonyms, pattern, labels)
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        padded = " " + " ".join(_stems(text)) + " "
+        if self.phrases is not None:
+            padded = self.phrases.sub(lambda m: self.phrase_labels[m.group()], padded)
+        return tuple(self.synonyms.get(word, word) for word in padded.split())
+
+    def padded(self, text: str) -> str:
+        return " " + " ".join(self.tokens(text)) + " "
+
+    def phrase_list(self, groups: Iterable[Sequence[str]]) -> _Phrases:
+        """Groups of phrases, each labelled by its first entry, in this canon's words."""
+        singles: dict[str, str] = {}
+        multis: list[tuple[str, str]] = []
+        for group in groups:
+            for entry in group:
+                words = self.tokens(entry)
+                if len(words) == 1:
+                    singles[words[0]] = group[0]
+                elif words:
+                    multis.append((" " + " ".join(words) + " ", group[0]))
+        return _Phrases(singles, tuple(multis))
+
+
+@attrs.frozen
 class _Lexicon:
+    canon: _Canon
     opposed: frozenset[frozenset[Polarity]]
     agreeing: frozenset[frozenset[Polarity]]
     gap: frozenset[frozenset[Polarity]]
     common: frozenset[frozenset[Polarity]]
     related: Mapping[Topic, frozenset[Topic]]
     broad: frozenset[Topic]
-    synonyms: Mapping[str, str]
-    phrase_synonyms: regex.Pattern[str] | None
-    phrase_labels: Mapping[str, str]
     stopwords: frozenset[str]
     hedges: _Phrases
     hedge_exceptions: tuple[str, ...]
@@ -191,20 +237,9 @@ class _Lexicon:
     figure_min_overlap: float
     repeat_min_overlap: float
 
-    def tokens(self, text: str) -> tuple[str, ...]:
-        """Stemmed words with near-synonyms replaced by the first word of their group."""
-        padded = " " + " ".join(_stems(text)) + " "
-        if self.phrase_synonyms is not None:
-            padded = self.phrase_synonyms.sub(lambda m: self.phrase_labels[m.group()], padded)
-        return tuple(self.synonyms.get(word, word) for word in padded.split())
-
 
 def _pairs(rows: Iterable[Sequence[str]]) -> frozenset[frozenset[Polarity]]:
     return frozenset(frozenset(Polarity(word) for word in row) for row in rows)
-
-
-def _label(words: list[str]) -> str:
-    return "_".join(words)
 
 
 @functools.cache
@@ -212,64 +247,13 @@ def _lexicon() -> _Lexicon:
     data: dict[str, Any] = json.loads(
         resources.files("peacetalks").joinpath("data/compare.json").read_text(encoding="utf-8")
     )
-    synonyms: dict[str, str] = {}
-    phrase_labels: dict[str, str] = {}
-    for group in data["synonyms"]:
-        label = _label(_stems(group[0]))
-        for entry in group:
-            words = _stems(entry)
-            if len(words) == 1:
-                synonyms[words[0]] = label
-            else:
-                phrase_labels[" " + " ".join(words) + " "] = " " + label + " "
-    phrase_synonyms = (
-        regex.compile(
-            "|".join(regex.escape(p) for p in sorted(phrase_labels, key=len, reverse=True))
-        )
-        if phrase_labels
-        else None
-    )
-    partial = _Lexicon(
-        opposed=frozenset(),
-        agreeing=frozenset(),
-        gap=frozenset(),
-        common=frozenset(),
-        related={},
-        broad=frozenset(),
-        synonyms=synonyms,
-        phrase_synonyms=phrase_synonyms,
-        phrase_labels=phrase_labels,
-        stopwords=frozenset(),
-        hedges=_Phrases({}, ()),
-        hedge_exceptions=(),
-        conditionals=_Phrases({}, ()),
-        key_terms=_Phrases({}, ()),
-        descriptors=_Phrases({}, ()),
-        cumulative=_Phrases({}, ()),
-        figure_max_ratio=1.0,
-        figure_min_overlap=1.0,
-        repeat_min_overlap=1.0,
-    )
-
-    def phrases(groups: Iterable[Sequence[str]]) -> _Phrases:
-        singles: dict[str, str] = {}
-        multis: list[tuple[str, str]] = []
-        for group in groups:
-            label = group[0]
-            for entry in group:
-                words = partial.tokens(entry)
-                if len(words) == 1:
-                    singles[words[0]] = label
-                elif words:
-                    multis.append((" " + " ".join(words) + " ", label))
-        return _Phrases(singles, tuple(multis))
-
+    canon = _Canon.of(data["synonyms"])
     related: dict[Topic, set[Topic]] = defaultdict(set)
     for first, second in data["related_topics"]:
         related[Topic(first)].add(Topic(second))
         related[Topic(second)].add(Topic(first))
-    return attrs.evolve(
-        partial,
+    return _Lexicon(
+        canon=canon,
         opposed=_pairs(data["opposed_stances"]),
         agreeing=_pairs(data["agreeing_stances"]),
         gap=_pairs(data["gap_stances"]),
@@ -277,14 +261,12 @@ def _lexicon() -> _Lexicon:
         related={topic: frozenset(others) for topic, others in related.items()},
         broad=frozenset(Topic(word) for word in data["broad_topics"]),
         stopwords=frozenset(_stem(word) for word in data["stopwords"]),
-        hedges=phrases([word] for word in data["hedges"]),
-        hedge_exceptions=tuple(
-            " " + " ".join(partial.tokens(p)) + " " for p in data["hedge_exceptions"]
-        ),
-        conditionals=phrases([word] for word in data["conditionals"]),
-        key_terms=phrases(data["key_terms"]),
-        descriptors=phrases(data["figure_descriptors"]),
-        cumulative=phrases([word] for word in data["cumulative_markers"]),
+        hedges=canon.phrase_list([word] for word in data["hedges"]),
+        hedge_exceptions=tuple(canon.padded(phrase) for phrase in data["hedge_exceptions"]),
+        conditionals=canon.phrase_list([word] for word in data["conditionals"]),
+        key_terms=canon.phrase_list(data["key_terms"]),
+        descriptors=canon.phrase_list(data["figure_descriptors"]),
+        cumulative=canon.phrase_list([word] for word in data["cumulative_markers"]),
         figure_max_ratio=float(data["figure_max_ratio"]),
         figure_min_overlap=float(data["figure_min_overlap"]),
         repeat_min_overlap=float(data["repeat_min_overlap"]),
@@ -306,7 +288,7 @@ class _Reading:
 
 
 def _read(text: str, lexicon: _Lexicon) -> _Reading:
-    tokens = lexicon.tokens(text)
+    tokens = lexicon.canon.tokens(text)
     padded = " " + " ".join(tokens) + " "
     words = frozenset(tokens)
     unhedged = padded
@@ -467,14 +449,8 @@ class Contradiction:
     reason: str
 
 
-def _order_key(statement: Statement) -> tuple[str, str, str, str, str]:
-    return (
-        statement.id,
-        statement.speaker or "",
-        statement.side or "",
-        statement.text,
-        repr(statement),
-    )
+def _order_key(statement: Statement) -> tuple[str, str, str, str]:
+    return (statement.id, statement.speaker or "", statement.side or "", statement.text)
 
 
 def _who(statement: Statement) -> str:
@@ -755,7 +731,9 @@ def _judge(x: Statement, rx: _Reading, y: Statement, ry: _Reading) -> _Outcome:
 
 
 def _compare(a: Statement, ra: _Reading, b: Statement, rb: _Reading) -> _Outcome:
-    if _order_key(b) < _order_key(a):
+    # judge the pair in an order of their own, so the outcome does not depend on the call's
+    key_a, key_b = _order_key(a), _order_key(b)
+    if key_b < key_a or (key_a == key_b and repr(b) < repr(a)):
         return _judge(b, rb, a, ra)
     return _judge(a, ra, b, rb)
 
@@ -790,7 +768,7 @@ def compare_statements(a: Statement, b: Statement, /) -> Comparison:
         relation=outcome.relation,
         rule=outcome.rule,
         topic=outcome.topic,
-        score=outcome.score,
+        score=round(outcome.score, 6),
         reason=outcome.reason,
     )
 
@@ -844,33 +822,11 @@ def _cross(
             for j in dated:
                 yield i, j
             continue
-        start = _bisect_left(starts, early - days - widest)
-        stop = _bisect_right(starts, late + days)
+        start = bisect.bisect_left(starts, early - days - widest)
+        stop = bisect.bisect_right(starts, late + days)
         for j in dated[start:stop]:
             if _within(bounds[i], bounds[j], days):
                 yield i, j
-
-
-def _bisect_left(values: Sequence[int], target: int) -> int:
-    low, high = 0, len(values)
-    while low < high:
-        middle = (low + high) // 2
-        if values[middle] < target:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-def _bisect_right(values: Sequence[int], target: int) -> int:
-    low, high = 0, len(values)
-    while low < high:
-        middle = (low + high) // 2
-        if target < values[middle]:
-            high = middle
-        else:
-            low = middle + 1
-    return low
 
 
 def _candidates(
@@ -883,11 +839,11 @@ def _candidates(
     # Statements are grouped by side, and also by speaker so that a statement whose side is
     # unknown meets the speaker's other statements: two statements of one side share a group.
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for index, statement in enumerate(statements):
+    for index, (statement, side) in enumerate(zip(statements, sides, strict=True)):
         if statement.speaker is None:
             continue
-        if sides[index] is not None:
-            groups["side", sides[index] or ""].append(index)
+        if side is not None:
+            groups["side", side].append(index)
         groups["speaker", statement.speaker].append(index)
 
     for (kind, _), members in groups.items():
@@ -895,6 +851,7 @@ def _candidates(
             continue  # every pair here already met in its side's group
 
         def fresh(pairs: Iterable[tuple[int, int]], kind: str = kind) -> Iterator[tuple[int, int]]:
+            # in a speaker's group, only pairs with a side unknown are new
             return (
                 (i, j) for i, j in pairs if kind == "side" or sides[i] is None or sides[j] is None
             )
@@ -917,13 +874,15 @@ def _candidates(
         # figures of one kind whose values lie within the ratio of each other
         for valued in by_kind.values():
             valued.sort()
+            close: list[tuple[int, int]] = []
             for position, (value, i) in enumerate(valued):
                 limit = value * lexicon.figure_max_ratio
                 for next_value, j in valued[position + 1 :]:
                     if next_value > limit:
                         break
                     if days is None or _within(bounds[i], bounds[j], days):
-                        yield from fresh([(i, j)])
+                        close.append((i, j))
+            yield from fresh(close)
 
     # denials and what could presuppose them: one speaker, one topic, one shared anchor
     anchored: dict[tuple[str, Topic, str], tuple[list[int], list[int]]] = defaultdict(
@@ -990,7 +949,7 @@ def find_contradictions(
             second=items[j],
             topic=outcome.topic,
             rule=_as_contradiction_rule(outcome.rule),
-            score=outcome.score,
+            score=round(outcome.score, 6),
             reason=outcome.reason,
         )
         for i, j, outcome in found
@@ -1131,7 +1090,7 @@ def position_gaps(
                         topic=mine.topic,
                         related=topic is not mine.topic,
                         rule=rule,
-                        score=score * min(mine.confidence, other.confidence),
+                        score=round(score * min(mine.confidence, other.confidence), 6),
                         reason=f"{_demand_words(mine)}; {_demand_words(other)}",
                     )
                 )
@@ -1189,7 +1148,9 @@ def common_ground(
                     second=other,
                     topic=mine.topic,
                     rule=rule,
-                    score=(1.0 if shared else 0.8) * min(mine.confidence, other.confidence),
+                    score=round(
+                        (1.0 if shared else 0.8) * min(mine.confidence, other.confidence), 6
+                    ),
                     reason=f"{_demand_words(mine)}; {_demand_words(other)}",
                 )
             )
@@ -1477,8 +1438,10 @@ def _sort_key(point: TimePoint | None) -> tuple[dt.date, dt.date, str]:
 
 # The weights of each field's agreement; unknown fields add nothing and take nothing away.
 _WEIGHTS = {"date": 0.35, "location": 0.30, "participants": 0.20, "figures": 0.15}
+# One city or region is strong evidence; one country (or a city inside it) much less.
+_PLACE_FIT = {"same": 1.0, "same-country": 0.6, "contains": 0.6, "unknown": 0.0}
 _MERGE_AT = 0.7
-_NARROW_DAYS = 92
+_FIGURE_DAYS = 30  # the widest date (latest - earliest) at which date and figure reach 0.7
 
 
 def _place_country(place_id: str, places: Mapping[str, Place] | None) -> tuple[bool, str | None]:
@@ -1501,46 +1464,48 @@ def _country_id_code(place_id: str) -> str | None:
     return None
 
 
-def _location_key(place_id: str, places: Mapping[str, Place] | None) -> str:
-    """A key shared by two places that can be one or contain each other (their country)."""
-    _, code = _place_country(place_id, places)
-    return code or place_id
+_PlaceFacts = tuple[str, PlaceKind | None, bool, str | None]
+"""A place id, its kind when known, whether it is a country, the country code it is or lies in."""
+
+
+def _place_facts(place_id: str, places: Mapping[str, Place] | None) -> _PlaceFacts:
+    place = places.get(place_id) if places is not None else None
+    is_country, code = _place_country(place_id, places)
+    return place_id, place.kind if place is not None else None, is_country, code
 
 
 def _place_relation(
-    first: str, second: str, places: Mapping[str, Place] | None
-) -> Literal["same", "contains", "disjoint", "unknown"]:
-    if first == second:
-        return "same"
-    first_is_country, first_code = _place_country(first, places)
-    second_is_country, second_code = _place_country(second, places)
+    first: _PlaceFacts, second: _PlaceFacts
+) -> Literal["same", "same-country", "contains", "disjoint", "unknown"]:
+    first_id, first_kind, first_is_country, first_code = first
+    second_id, second_kind, second_is_country, second_code = second
     if first_is_country and second_is_country:
+        if first_id == second_id:
+            return "same-country"
         if first_code is None or second_code is None:
             return "unknown"
-        return "same" if first_code == second_code else "disjoint"
+        return "same-country" if first_code == second_code else "disjoint"
+    if first_id == second_id:
+        return "same"
     if first_is_country or second_is_country:
         if first_code is None or second_code is None:
             return "unknown"
         return "contains" if first_code == second_code else "disjoint"
     if first_code is not None and second_code is not None and first_code != second_code:
         return "disjoint"
-    first_place = places.get(first) if places is not None else None
-    second_place = places.get(second) if places is not None else None
-    if (
-        first_place is not None
-        and second_place is not None
-        and first_place.kind is second_place.kind is PlaceKind.CITY
-    ):
+    if first_kind is second_kind is PlaceKind.CITY:
         return "disjoint"  # two different cities; a region may hold a city, so no more
     return "unknown"
 
 
-def _date_agreement(first: TimePoint | None, second: TimePoint | None) -> float | None:
+def _date_agreement(
+    first: tuple[int | None, int | None], second: tuple[int | None, int | None]
+) -> float | None:
     """0..1 for how well two dates agree, -1 when they exclude each other, None when unknown."""
-    (a0, a1), (b0, b1) = _bounds(first), _bounds(second)
+    (a0, a1), (b0, b1) = first, second
     if (a0, a1) == (None, None) or (b0, b1) == (None, None):
         return None
-    if not _within((a0, a1), (b0, b1), 0):
+    if not _within(first, second, 0):
         return -1.0
     if a0 is None or a1 is None or b0 is None or b1 is None:
         return 0.3  # an open interval agrees, but weakly
@@ -1555,27 +1520,42 @@ def _date_agreement(first: TimePoint | None, second: TimePoint | None) -> float 
     return fit * precision
 
 
-def _event_score(first: Event, second: Event, places: Mapping[str, Place] | None) -> float:
+class _Facts:
+    """What scoring needs of an event, worked out once (merge_events scores each many times)."""
+
+    __slots__ = ("bounds", "figures", "key", "participants", "place", "type")
+
+    def __init__(self, event: Event, places: Mapping[str, Place] | None) -> None:
+        self.type = event.type
+        self.bounds = _bounds(event.date)
+        self.place = None if event.location is None else _place_facts(event.location, places)
+        self.key = None if self.place is None else (self.place[3] or self.place[0])
+        self.participants = frozenset(event.participants)
+        self.figures = {figure.kind: figure for figure in event.figures}
+
+
+def _score(first: _Facts, second: _Facts) -> float:
     if first.type is not second.type:
         return 0.0
     evidence = 0.0
-    date = _date_agreement(first.date, second.date)
+    date = _date_agreement(first.bounds, second.bounds)
     if date is not None:
         if date < 0:
             return 0.0
         evidence += _WEIGHTS["date"] * date
-    if first.location is not None and second.location is not None:
-        relation = _place_relation(first.location, second.location, places)
+    if first.place is not None and second.place is not None:
+        relation = _place_relation(first.place, second.place)
         if relation == "disjoint":
             return 0.0
-        evidence += _WEIGHTS["location"] * {"same": 1.0, "contains": 0.8, "unknown": 0.0}[relation]
+        evidence += _WEIGHTS["location"] * _PLACE_FIT[relation]
     if first.participants and second.participants:
-        ours, theirs = set(first.participants), set(second.participants)
-        evidence += _WEIGHTS["participants"] * len(ours & theirs) / len(ours | theirs)
-    by_kind = {figure.kind: figure for figure in second.figures}
-    shared = [(figure, by_kind[figure.kind]) for figure in first.figures if figure.kind in by_kind]
-    if shared:
-        if not all(_figures_agree(one, other) for one, other in shared):
+        shared = len(first.participants & second.participants)
+        evidence += (
+            _WEIGHTS["participants"] * shared / len(first.participants | second.participants)
+        )
+    kinds = first.figures.keys() & second.figures.keys()
+    if kinds:
+        if not all(_figures_agree(first.figures[k], second.figures[k]) for k in kinds):
             return 0.0
         evidence += _WEIGHTS["figures"]
     return round(0.5 + 0.5 * evidence, 6)
@@ -1610,7 +1590,7 @@ def same_event(a: Event, b: Event, /, *, places: Mapping[str, Place] | None = No
     >>> same_event(riyadh, saudi)  # without places, Riyadh's country is unknown
     0.64
     """
-    return _event_score(a, b, places)
+    return _score(_Facts(a, places), _Facts(b, places))
 
 
 @attrs.frozen(kw_only=True)
@@ -1620,7 +1600,7 @@ class EventCluster:
     ``events`` are the records in input order; ``date`` is the narrowest of their dates,
     ``location`` the most specific of their places, ``participants`` all of theirs, ``figures``
     one per kind (an exact one before a qualified one). ``score`` is the lowest score among the
-    links (pairs scoring 0.7 or more) found between its events, 1.0 for a single event.
+    links that joined its events (1.0 for a single event or a ``same_as`` link).
     """
 
     events: tuple[Event, ...]
@@ -1671,12 +1651,14 @@ def _cluster(events: list[Event], score: float, places: Mapping[str, Place] | No
     )
 
 
-class _Links:
-    """Union-find over event positions, remembering the weakest link of each cluster."""
+class _Clusters:
+    """Clusters of event positions that never hold two events ``same_event`` rules apart."""
 
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-        self.weakest = [1.0] * size
+    def __init__(self, facts: Sequence[_Facts]) -> None:
+        self.facts = facts
+        self.parent = list(range(len(facts)))
+        self.members = [[index] for index in range(len(facts))]
+        self.weakest = [1.0] * len(facts)
 
     def find(self, index: int) -> int:
         root = index
@@ -1686,76 +1668,107 @@ class _Links:
             self.parent[index], index = root, self.parent[index]
         return root
 
-    def join(self, first: int, second: int, score: float) -> None:
+    def join(self, first: int, second: int, score: float, *, check: bool = True) -> None:
         one, other = self.find(first), self.find(second)
-        low = min(self.weakest[one], self.weakest[other], score)
-        if one != other:
-            self.parent[max(one, other)] = min(one, other)
-        self.weakest[min(one, other)] = low
+        if one == other:
+            self.weakest[one] = min(self.weakest[one], score)
+            return
+        if check and any(
+            _score(self.facts[i], self.facts[j]) == 0.0
+            for i in self.members[one]
+            for j in self.members[other]
+        ):
+            return  # some report in one cluster rules out some report in the other
+        root, child = min(one, other), max(one, other)
+        self.parent[child] = root
+        self.members[root].extend(self.members[child])
+        self.members[child] = []
+        self.weakest[root] = min(self.weakest[root], self.weakest[child], score)
 
 
-def _event_pairs(
-    events: Sequence[Event], places: Mapping[str, Place] | None
-) -> Iterator[tuple[int, int]]:
-    """The pairs worth scoring: same type, and dates or places that let them reach 0.7.
+def _event_key(event: Event) -> tuple[Any, ...]:
+    """An order for events that does not depend on where they stand in the input."""
+    date = event.date
+    return (
+        event.id,
+        event.type.value,
+        event.status.value,
+        _sort_key(date),
+        event.location or "",
+        event.participants,
+        tuple(
+            (f.kind.value, f.value, f.qualifier.value if f.qualifier else "") for f in event.figures
+        ),
+        event.same_as or "",
+        event.confidence,
+        event.span.start,
+        event.span.end,
+        event.text,
+    )
 
-    Narrow dates (both ends known, at most 92 days apart) are swept in order so only
-    overlapping ones meet. An undated event can only reach 0.7 with a place that agrees, so it
-    meets the events that share its location key (its country); one with a wide or open date
-    meets those that share its location key or a participant.
+
+def _event_pairs(facts: Sequence[_Facts]) -> Iterator[tuple[int, int]]:
+    """The pairs worth scoring (see ``merge_events``), never all pairs.
+
+    A date alone gives at most 0.35 of the 0.4 of evidence that 0.7 needs, so two events can
+    only merge when they share a key besides the date: a country (one place, or one inside the
+    other), a participant, or a figure kind. Within each type and key, dated events are swept
+    in date order so only overlapping ones meet. A figure and a date alone reach 0.7 only when
+    both dates are at most 31 days wide, so only those go into the figures' sweeps.
     """
-    by_type: dict[EventType, list[int]] = defaultdict(list)
-    for index, event in enumerate(events):
-        by_type[event.type].append(index)
-    for members in by_type.values():
-        narrow: list[tuple[int, int, int]] = []
-        loose: list[tuple[int, bool]] = []  # (index, undated)
-        by_location: dict[str, list[int]] = defaultdict(list)
-        by_participant: dict[str, list[int]] = defaultdict(list)
-        for index in members:
-            event = events[index]
-            early, late = _bounds(event.date)
-            if early is not None and late is not None and late - early <= _NARROW_DAYS:
-                narrow.append((early, late, index))
-            else:
-                loose.append((index, early is None and late is None))
-            if event.location is not None:
-                by_location[_location_key(event.location, places)].append(index)
-            for participant in set(event.participants):
-                by_participant[participant].append(index)
-        narrow.sort()
+    groups: dict[tuple[EventType, str], list[tuple[int, int, int]]] = defaultdict(list)
+    undated: dict[tuple[EventType, str], list[int]] = defaultdict(list)
+    for index, fact in enumerate(facts):
+        early, late = fact.bounds
+        if early is None or late is None:
+            if fact.key is not None:
+                undated[fact.type, fact.key].append(index)
+            continue
+        keys = {f"at {fact.key}"} if fact.key is not None else set()
+        keys.update(f"with {participant}" for participant in fact.participants)
+        if late - early <= _FIGURE_DAYS:
+            keys.update(f"counting {kind.value}" for kind in fact.figures)
+        for key in keys:
+            groups[fact.type, key].append((early, late, index))
+    seen: set[tuple[int, int]] = set()
+    for group in groups.values():
+        group.sort()
         active: list[tuple[int, int]] = []  # a heap of (latest, index)
-        for early, late, index in narrow:
+        for early, late, index in group:
             while active and active[0][0] < early:
                 heapq.heappop(active)
             for _, other in active:
-                yield other, index
+                pair = (other, index) if other < index else (index, other)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
             heapq.heappush(active, (late, index))
-        for index, undated in loose:
-            event = events[index]
-            partners: set[int] = set()
-            if event.location is not None:
-                partners.update(by_location[_location_key(event.location, places)])
-            if not undated:
-                for participant in set(event.participants):
-                    partners.update(by_participant[participant])
-            partners.discard(index)
-            for other in sorted(partners):
+    for members in undated.values():
+        for position, index in enumerate(members):
+            for other in members[position + 1 :]:
                 yield index, other
 
 
 def merge_events(
     events: Iterable[Event], /, *, places: Mapping[str, Place] | None = None
 ) -> list[EventCluster]:
-    """Group event records that report one event (``same_event`` of 0.7 or more, linked).
+    """Group event records that report one event, keeping every record.
 
     Every input event lies in exactly one cluster; clusters come in the order of their first
-    event, events within a cluster in input order. Links are transitive (single link), and an
-    event whose ``same_as`` names another input event of its type (the first with that id)
-    joins it whatever its score; give events unique ids (``Collection`` does). Only
-    pairs that could reach 0.7 are scored: events of one type whose narrow dates overlap (swept
-    in date order), and events with no or a wide date that share a place key or a participant,
-    so the cost grows as ``n log n`` plus the overlapping pairs, never all pairs.
+    event, events within a cluster in input order. Two events are linked when ``same_event``
+    gives them 0.7 or more; links are taken strongest first, and a link never joins two
+    clusters when some event in one rules out some event in the other (``same_event`` of 0:
+    dates that cannot overlap, places apart, figures that disagree). So a vague report ("an
+    attack in Kharkiv in April") joins the one event it fits best instead of chaining every
+    attack on Kharkiv that month into one. An event whose ``same_as`` names another input
+    event of its type (the first with that id) joins it whatever its score; give events
+    unique ids (``Collection`` does).
+
+    Only pairs that could reach 0.7 are scored, never all pairs: events of one type whose
+    dates overlap and that share a country, a participant or a figure kind (swept in date
+    order within each), and an event with no date (or an open one) only with undated events
+    of its type in the same country, since it cannot tell which of several dated events it
+    reports. The cost is ``n log n`` plus the overlapping pairs that share such a key.
 
     >>> import datetime as dt
     >>> from peacetalks import Event, Figure, Span, TimePoint
@@ -1770,7 +1783,8 @@ def merge_events(
     [('a1/e1', 'a3/e2'), ('a2/e4',)]
     """
     items = list(events)
-    links = _Links(len(items))
+    facts = [_Facts(item, places) for item in items]
+    clusters = _Clusters(facts)
     first_with_id: dict[str, int] = {}
     for index, item in enumerate(items):
         first_with_id.setdefault(item.id, index)
@@ -1778,15 +1792,25 @@ def merge_events(
         # the parser's own word that two mentions in one article are one event
         other = first_with_id.get(item.same_as) if item.same_as is not None else None
         if other is not None and items[other].type is item.type:
-            links.join(index, other, 1.0)
-    for i, j in _event_pairs(items, places):
-        score = _event_score(items[i], items[j], places)
+            clusters.join(index, other, 1.0, check=False)
+    links: list[tuple[float, int, int]] = []
+    for i, j in _event_pairs(facts):
+        score = _score(facts[i], facts[j])
         if score >= _MERGE_AT:
-            links.join(i, j, score)
+            links.append((score, i, j))
+    # the strongest links first, so a vague report joins the event it fits best; ties go by
+    # the events' values, never their places in the input
+    linked = sorted(
+        {i for _, i, _ in links} | {j for _, _, j in links}, key=lambda i: _event_key(items[i])
+    )
+    rank = {index: position for position, index in enumerate(linked)}
+    links.sort(key=lambda link: (-link[0], *sorted((rank[link[1]], rank[link[2]]))))
+    for score, i, j in links:
+        clusters.join(i, j, score)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(items)):
-        members[links.find(index)].append(index)
+        members[clusters.find(index)].append(index)
     return [
-        _cluster([items[i] for i in indexes], links.weakest[root], places)
+        _cluster([items[i] for i in indexes], clusters.weakest[root], places)
         for root, indexes in sorted(members.items(), key=lambda kv: kv[1][0])
     ]
