@@ -288,3 +288,122 @@ RECORD_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
 """A strategy for every record type peacetalks exports, keyed by the type."""
 
 records = st.one_of(*RECORD_STRATEGIES.values())
+
+
+# ---------------------------------------------------------------------------------------------
+# Records drawn from small pools, so that comparisons meet the same speakers, sides, topics,
+# places and days often enough to exercise every rule (the strategies above rarely collide).
+
+_SPEAKERS = {
+    "person:sergey-lavrov": "RUS",
+    "gov:kremlin": "RUS",
+    "gov:rus-defence-ministry": "RUS",
+    "person:volodymyr-zelenskyy": "UKR",
+    "gov:ukr-foreign-ministry": "UKR",
+    "person:benjamin-netanyahu": "ISR",
+}
+_OBJECTS = ["place:ru-kursk-oblast", "place:ua-donetsk-oblast", "org:aeroflot", "place:crimea"]
+_PHRASES = [
+    "Russia will hand over 23 gravely wounded prisoners",
+    "the ministry handed over 22 severely wounded prisoners",
+    "we did not discuss specific wording",
+    "some of the formulations do not suit us",
+    "parts of the proposals seem acceptable",
+    "the truce did not cover Kursk",
+    "breaches of the truce in Kursk",
+    "sanctions on the airline must be lifted first",
+    "we are not seeking sanctions relief",
+    "no ceasefire before talks",
+    "4,300 prisoners have been freed since 2022",
+]
+_MARCH = dt.date(2025, 3, 1)
+
+
+@st.composite
+def close_time_points(draw: st.DrawFn) -> pt.TimePoint:
+    """Days, weeks and months in spring 2025, so that intervals overlap and nest."""
+    start = _MARCH + dt.timedelta(days=draw(st.integers(0, 60)))
+    width = draw(st.sampled_from([0, 0, 0, 6, 9, 30, 120]))
+    granularity = {0: "day", 6: "week", 9: "day", 30: "month", 120: "year"}[width]
+    return pt.TimePoint(
+        value=start.isoformat(),
+        kind="date",
+        granularity=granularity,
+        earliest=start,
+        latest=start + dt.timedelta(days=width),
+    )
+
+
+@st.composite
+def comparable_statements(draw: st.DrawFn) -> pt.Statement:
+    """A statement whose speaker, side, topics, stance, objects and words come from small pools."""
+    text = draw(st.sampled_from(_PHRASES))
+    speaker = draw(optional(st.sampled_from(sorted(_SPEAKERS))))
+    side = _SPEAKERS[speaker] if speaker is not None and draw(st.booleans()) else None
+    return pt.Statement(
+        id=f"s{draw(st.integers(0, 10**6))}",
+        span=pt.Span(0, len(text)),
+        text=text,
+        speaker=speaker,
+        side=side,
+        date=draw(optional(close_time_points())),
+        confidence=draw(st.sampled_from([1.0, 0.8])),
+        topics=draw(
+            st.lists(
+                st.sampled_from(["prisoners", "sanctions", "ceasefire", "negotiation"]), max_size=2
+            )
+        ),
+        polarity=draw(optional(st.sampled_from(pt.Polarity))),
+        negated=draw(st.booleans()),
+        objects=draw(st.lists(st.sampled_from(_OBJECTS), max_size=2, unique=True)),
+        figures=draw(
+            st.lists(
+                st.builds(
+                    pt.Figure,
+                    st.just("prisoners"),
+                    st.sampled_from([22, 23, 30, 175, 4300]),
+                    optional(st.sampled_from(["at-least", "about"])),
+                ),
+                max_size=1,
+            )
+        ),
+    )
+
+
+PLACES: dict[str, pt.Place] = {
+    "place:riyadh": pt.Place(id="place:riyadh", name="Riyadh", kind="city", country="SAU"),
+    "place:jeddah": pt.Place(id="place:jeddah", name="Jeddah", kind="city", country="SAU"),
+    "country:sau": pt.Place(id="country:sau", name="Saudi Arabia", kind="country", code="SAU"),
+    "place:istanbul": pt.Place(id="place:istanbul", name="Istanbul", kind="city", country="TUR"),
+    "country:tur": pt.Place(id="country:tur", name="Turkey", kind="country", code="TUR"),
+}
+"""The places that ``comparable_events`` use, for ``same_event(..., places=PLACES)``."""
+
+
+@st.composite
+def comparable_events(draw: st.DrawFn) -> pt.Event:
+    """An event whose type, date, place, participants and figures come from small pools."""
+    return pt.Event(
+        id=f"e{draw(st.integers(0, 10**6))}",
+        type=draw(st.sampled_from(["talks", "prisoner-exchange", "attack"])),
+        span=pt.Span(0, 0),
+        text="",
+        date=draw(optional(close_time_points())),
+        location=draw(optional(st.sampled_from([*sorted(PLACES), "place:kyiv"]))),
+        participants=draw(
+            st.lists(
+                st.sampled_from(["state:rus", "state:ukr", "state:usa"]), max_size=3, unique=True
+            )
+        ),
+        figures=draw(
+            st.lists(
+                st.builds(
+                    pt.Figure,
+                    st.just("prisoners"),
+                    st.sampled_from([175, 246, 1000]),
+                    optional(st.sampled_from(["at-least", "about"])),
+                ),
+                max_size=1,
+            )
+        ),
+    )
