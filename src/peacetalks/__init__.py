@@ -27,6 +27,7 @@ from peacetalks._compare import (
 from peacetalks._corpus import parse_many
 from peacetalks._dates import DayOrder, find_dates, normalize_date
 from peacetalks._errors import InvalidDate, InvalidName, InvalidRecord, PeacetalksError
+from peacetalks._frames import to_dataframe, to_records
 from peacetalks._gazetteer import (
     Candidate,
     Gazetteer,
@@ -54,6 +55,7 @@ from peacetalks._model import (
 )
 from peacetalks._names import NormalizedName, is_normalized_name, normalize_name
 from peacetalks._parse import DEFAULT_MAX_CHARS, TextTooLong, parse
+from peacetalks._samples import Sample, samples
 from peacetalks._serde import SCHEMA, article_schema, from_dict, from_json, to_dict, to_json
 from peacetalks._version import __version__
 from peacetalks._vocab import (
@@ -117,6 +119,7 @@ __all__ = [
     "Qualifier",
     "Relation",
     "Role",
+    "Sample",
     "Span",
     "Statement",
     "TextTooLong",
@@ -148,8 +151,11 @@ __all__ = [
     "resolve_place",
     "same_actor",
     "same_event",
+    "samples",
+    "to_dataframe",
     "to_dict",
     "to_html",
     "to_json",
     "to_plover",
+    "to_records",
 ]

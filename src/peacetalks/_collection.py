@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -31,6 +31,11 @@ from peacetalks._compare import (
     position_gaps,
 )
 from peacetalks._model import Actor, Article, Demand, Event, Place, Statement, TimePoint
+
+if TYPE_CHECKING:
+    import pandas
+
+    from peacetalks._frames import Kind
 
 __all__ = ["Collection", "TimelineEntry"]
 
@@ -377,3 +382,31 @@ class Collection:
             )
         )
         return entries
+
+    # -----------------------------------------------------------------------------------------
+    # Tables
+
+    def to_dataframe(self, kind: Kind, /) -> pandas.DataFrame:
+        """One row per record of ``kind`` (``"statements"``, ``"demands"``, ``"events"``,
+        ``"actors"``, ``"places"``, ``"mentions"`` or ``"dates"``) of every article, with an
+        ``article`` column holding the article's key; events carry the number of their merged
+        ``cluster`` (the position in ``events()``). See ``peacetalks.to_dataframe``; needs
+        pandas (``pip install 'peacetalks[pandas]'``).
+
+        >>> from peacetalks import Article, Event, Span
+        >>> may_25 = _day(dt.date(2025, 5, 25))
+        >>> swap = Event(id="e1", type="prisoner-exchange", span=Span(0, 4), text="Swap",
+        ...              date=may_25, participants=["state:rus", "state:ukr"])
+        >>> strike = Event(id="e2", type="attack", span=Span(0, 4), text="Swap", date=may_25,
+        ...                participants=["state:rus"])
+        >>> corpus = Collection([Article(text="Swap", events=[swap, strike]),
+        ...                      Article(text="Swap", events=[swap])], ["mon", "tue"])
+        >>> corpus.to_dataframe("events")[["article", "id", "type", "date", "cluster"]]
+          article  id               type        date  cluster
+        0     mon  e1  prisoner-exchange  2025-05-25        0
+        1     mon  e2             attack  2025-05-25        1
+        2     tue  e1  prisoner-exchange  2025-05-25        0
+        """
+        from peacetalks._frames import to_dataframe
+
+        return to_dataframe(self, kind=kind)

@@ -12,7 +12,7 @@ import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from peacetalks._model import Article
 
@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["parse_many"]
 
-Item = Union[str, tuple[str, "dt.date | None"]]
+Item = str | tuple[str, dt.date | None]
+"""A text, or a ``(text, published)`` pair."""
 
 
 def _split(item: Item) -> tuple[str, dt.date | None]:
@@ -88,7 +89,8 @@ def _parallel(
 ) -> Iterator[Article]:
     in_flight: deque[Future[list[Article]]] = deque()
     limit = 2 * workers
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         while True:
             while len(in_flight) < limit:
                 chunk = list(itertools.islice(pairs, chunksize))
@@ -98,3 +100,6 @@ def _parallel(
             if not in_flight:
                 return
             yield from in_flight.popleft().result()
+    finally:
+        # on an error, or when the caller stops reading, chunks not yet started are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
