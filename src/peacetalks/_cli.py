@@ -575,6 +575,10 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: Bina
         record = actors.get(ref) or places.get(ref)
         return record.name if record is not None else ref
 
+    def side(code: str) -> str:
+        state = f"state:{code.lower()}"
+        return label(state) if code.isupper() and state in actors else label(code)
+
     def said(s: Statement) -> str:
         when = f" {s.date.value}" if s.date else ""
         return f"{s.id} {label(s.speaker)}{when}: {_clip(s.text, 90)}"
@@ -594,7 +598,7 @@ def _cmd_compare(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: Bina
         if not found and not args.sides:
             quiet += 1
             continue
-        out.write(f"\ngaps between {label(a)} and {label(b)} ({len(found)}):\n")
+        out.write(f"\ngaps between {side(a)} and {side(b)} ({len(found)}):\n")
         for g in found:
             related = " (related topics)" if g.related else ""
             out.write(f"  {g.topic.value}{related}, {g.rule} ({g.score:.2f})\n")

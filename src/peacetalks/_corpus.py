@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from peacetalks._model import Article
 
 if TYPE_CHECKING:
+    from peacetalks._gazdata import Records
     from peacetalks._gazetteer import Gazetteer
 
 __all__ = ["parse_many"]
@@ -37,11 +38,23 @@ def _split(item: Item) -> tuple[str, dt.date | None]:
     )
 
 
-def _parse_chunk(
-    chunk: list[tuple[str, dt.date | None]], gazetteer: Gazetteer | None
-) -> list[Article]:
+# A worker process's gazetteer, set once when the worker starts (``_start_worker``). A
+# ``Gazetteer`` object does not pickle, so its records travel instead, once per worker rather
+# than with every chunk, and the worker builds its index from them on first use.
+_worker_gazetteer: Gazetteer | None = None
+
+
+def _start_worker(records: Records | None) -> None:
+    global _worker_gazetteer
+    from peacetalks._gazetteer import Gazetteer
+
+    _worker_gazetteer = None if records is None else Gazetteer._of(records)
+
+
+def _parse_chunk(chunk: list[tuple[str, dt.date | None]]) -> list[Article]:
     from peacetalks._parse import parse
 
+    gazetteer = _worker_gazetteer
     return [parse(text, published=published, gazetteer=gazetteer) for text, published in chunk]
 
 
@@ -58,7 +71,7 @@ def parse_many(
     ``items`` are texts or ``(text, published)`` pairs, read lazily. With ``workers`` of
     ``None`` or 1 everything runs in this process; with more, in that many worker processes,
     articles sent in chunks of ``chunksize``; workers load the default gazetteer themselves, and
-    a custom ``gazetteer`` travels with each chunk.
+    a custom ``gazetteer``'s records are sent to each worker once, when it starts.
 
     >>> import datetime as dt
     >>> import peacetalks as pt
@@ -89,14 +102,15 @@ def _parallel(
 ) -> Iterator[Article]:
     in_flight: deque[Future[list[Article]]] = deque()
     limit = 2 * workers
-    pool = ProcessPoolExecutor(max_workers=workers)
+    records = None if gazetteer is None else gazetteer._records
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(records,))
     try:
         while True:
             while len(in_flight) < limit:
                 chunk = list(itertools.islice(pairs, chunksize))
                 if not chunk:
                     break
-                in_flight.append(pool.submit(_parse_chunk, chunk, gazetteer))
+                in_flight.append(pool.submit(_parse_chunk, chunk))
             if not in_flight:
                 return
             yield from in_flight.popleft().result()

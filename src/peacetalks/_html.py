@@ -166,6 +166,9 @@ def _render(text: str, marks: list[tuple[int, int, str, str]], labels: dict[int,
         classes = " ".join(dict.fromkeys(c for _, _, cls, _ in covering for c in cls.split()))
         tips = " | ".join(dict.fromkeys(tip for _, _, _, tip in covering))
         out.append(f'<span class="{classes}" title="{html.escape(tips)}">{piece}</span>')
+    # a statement with an empty span at the very end still gets its label
+    for who in labels.get(size, []):
+        out.append(f'<span class="pt-speaker">{html.escape(who)}</span>')
     return "".join(out)
 
 
