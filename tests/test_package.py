@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import runpy
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -55,7 +56,25 @@ def test_errors_subclass_the_base_and_value_error() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_examples_run(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_examples_run(
+    path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    # an example names the optional libraries it needs ("# requires: pandas") and the
+    # arguments to run it with here ("# test-args: {tmp}" for a fresh output folder)
+    source = path.read_text(encoding="utf-8")
+    for line in source.splitlines():
+        if line.startswith("# requires:"):
+            for module in line.removeprefix("# requires:").split():
+                pytest.importorskip(module, reason=f"{path.name} needs {module} (an extra)")
+    args = next(
+        (line.removeprefix("# test-args:").split() for line in source.splitlines()
+         if line.startswith("# test-args:")),
+        [],
+    )  # fmt: skip
+    monkeypatch.setattr(sys, "argv", [str(path), *(a.format(tmp=tmp_path) for a in args)])
     runpy.run_path(str(path), run_name="__main__")
     assert capsys.readouterr().out.strip()
 
