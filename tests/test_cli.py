@@ -485,3 +485,19 @@ def test_the_console_script_points_at_main() -> None:
     tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from 3.11")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["scripts"] == {"peacetalks": "peacetalks._cli:main"}
+
+
+def test_the_readme_main_command_prints_every_sample() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- main-command -->", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    command = block.strip().split(" && ")[-1]
+    program, *args = command.split()
+    assert program.endswith("/peacetalks")
+    files = [str(p) for a in args if "*" in a for p in sorted(ROOT.glob(a))]
+    options = [a for a in args if "*" not in a]
+    assert files == [str(p) for p in SAMPLES]
+    code, out, err = run(*options, *files)
+    assert (code, err) == (EXIT_OK, "")
+    for sample in pt.samples():
+        title = sample.text.splitlines()[0]
+        assert f"   {title} [{sample.published}]\n" in out
