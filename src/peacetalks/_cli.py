@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -21,7 +22,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
 
 from peacetalks._errors import PeacetalksError
 
@@ -54,7 +55,7 @@ class _UserError(Exception):
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line: what is wrong, and where to read more."""
 
-    def error(self, message: str) -> Any:
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
@@ -223,7 +224,8 @@ def main(
     """
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
-    source = stdin if stdin is not None else sys.stdin.buffer
+    # no standard input at all (a GUI launcher, a closed stream) reads as empty
+    source = stdin if stdin is not None else getattr(sys.stdin, "buffer", None) or io.BytesIO()
     parser = _build_parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
