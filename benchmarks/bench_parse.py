@@ -15,12 +15,13 @@ is absent, the samples bundled with the package.
    distinct article, the peak of Python allocations during one ``parse`` (``tracemalloc``,
    measured apart because tracing slows parsing down).
 2. **One long document.** The articles joined into one text of each ``--long`` size, parsed
-   once: characters per second, to show how the cost grows with the length of one text.
+   once: characters per second, to show how the cost grows with the length of one text, and
+   the process's peak memory after each.
 3. **Parallel.** A synthetic corpus of ``--parallel-mb`` megabytes built from the articles
    (their paragraphs rotated, so that no two consecutive articles are the same), fed lazily to
    ``parse_many`` with ``workers=1`` and with ``--workers``, each run in a fresh process: wall
    time, characters per second, the speed-up over one worker, and the peak resident memory of
-   the main process and of the largest worker (``RUSAGE_CHILDREN``).
+   the main process (``VmHWM`` on Linux) and of the largest worker (``RUSAGE_CHILDREN``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,17 @@ def _articles() -> tuple[str, list[str]]:
 
 
 def _rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory in MB of this process (or of its largest finished child)."""
+    if who == resource.RUSAGE_SELF:
+        # Linux keeps ru_maxrss across execve, so a process started from a big one would
+        # report its parent's peak; VmHWM belongs to this process's own address space
+        try:
+            status = Path("/proc/self/status").read_text(encoding="ascii")
+        except OSError:
+            status = ""
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
     # ru_maxrss is in kilobytes on Linux and in bytes on macOS
     scale = 1 if sys.platform == "darwin" else 1024
     return resource.getrusage(who).ru_maxrss * scale / 1e6
@@ -118,7 +130,8 @@ def _long(texts: list[str], sizes: list[float]) -> None:
         seconds = time.perf_counter() - start
         print(
             f"one document of {len(document):,} characters: {seconds:.1f} s, "
-            f"{len(document) / seconds:,.0f} characters/s ({len(article.statements):,} statements)"
+            f"{len(document) / seconds:,.0f} characters/s ({len(article.statements):,} "
+            f"statements); peak memory so far {_rss_mb():.0f} MB"
         )
 
 
