@@ -12,7 +12,7 @@ import itertools
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from peacetalks._model import Article
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["parse_many"]
 
-Item = Union[str, tuple[str, "dt.date | None"]]
+Item = str | tuple[str, dt.date | None]
 
 
 def _split(item: Item) -> tuple[str, dt.date | None]:

@@ -9,6 +9,7 @@ markup never nests tags across each other.
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 
 from peacetalks._model import Article
@@ -149,7 +150,7 @@ def _render(text: str, marks: list[tuple[int, int, str, str]], labels: dict[int,
         starts.setdefault(start, []).append(index)
     active: list[int] = []
     out: list[str] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         active = [i for i in active if marks[i][1] > a] + starts.get(a, [])
         for who in labels.get(a, []):
             out.append(f'<span class="pt-speaker">{html.escape(who)}</span>')

@@ -21,15 +21,10 @@ from peacetalks._errors import InvalidDate, InvalidName, PeacetalksError
 from peacetalks._extract._doc import Doc, Quote, Ref, Sent, tokenize
 from peacetalks._extract._lexicon import cues
 from peacetalks._extract._speakers import ActorBook, Discourse
-from peacetalks._extract.demands import DemandDraft, extract_demands
-from peacetalks._extract.events import (
-    EventDraft,
-    _figures,
-    extract_events,
-)
-from peacetalks._extract.events import (
-    _lexicon as _event_lexicon,
-)
+from peacetalks._extract._tokstr import TokenString
+from peacetalks._extract.context import channel_nearby, date_nearby
+from peacetalks._extract.demands import DemandDraft, extract_demands, stance_of, topic_of
+from peacetalks._extract.events import EventDraft, extract_events, figures_in
 from peacetalks._extract.refs import build_refs
 from peacetalks._extract.statements import Draft, extract_statements
 from peacetalks._gazetteer import Gazetteer, provisional_actor
@@ -141,6 +136,18 @@ def parse(
 
 
 def _provisional(name: str, kind: ActorKind, country: str | None) -> Actor | None:
+    if kind is not ActorKind.PERSON:
+        # a body named by its words ("the prime minister's office"): the words are its name
+        words = re.findall(r"[a-z0-9]+", name.lower().replace("'s", ""))
+        if not words:
+            return None
+        return Actor(
+            id="prov:" + "-".join(words)[:60],
+            name=name,
+            kind=kind,
+            country=country,
+            provisional=True,
+        )
     try:
         return provisional_actor(name, kind=kind, country=country)
     except InvalidName:
@@ -271,13 +278,17 @@ def _article(
         )
         for m in found_dates
     )
-    statement_records = _statements(b, doc, statements, found_dates)
+    statement_records = _statements(b, doc, statements, found_dates, events)
     demand_records = _demands(b, doc, demands, statements, statement_records)
     event_records = _events(b, events)
-    statement_records = _summaries(b, doc, statement_records, statements, demands)
+    summarized = _summaries(b, doc, statement_records, statements, demands)
     title = prepared.title.text if prepared.title is not None else None
     outlet = _outlet(b, prepared)
-    dateline = prepared.dateline.place.text if prepared.dateline is not None else None
+    dateline = (
+        prepared.dateline.place.text
+        if prepared.dateline is not None and prepared.dateline.place is not None
+        else None
+    )
     actor_ids = [a for a in book.actors if a in b.used_actors]
     place_ids = [p for p in places if p in b.used_places]
     return Article(
@@ -289,7 +300,7 @@ def _article(
         actors=tuple(book.actors[a] for a in actor_ids),
         places=tuple(places[p] for p in place_ids),
         mentions=mentions,
-        statements=statement_records,
+        statements=summarized,
         demands=demand_records,
         events=event_records,
         dates=dates,
@@ -390,7 +401,11 @@ def _day_of(point: TimePoint) -> TimePoint:
 
 
 def _statements(
-    b: _Builder, doc: Doc, drafts: Sequence[Draft], dates: Sequence[DateMention]
+    b: _Builder,
+    doc: Doc,
+    drafts: Sequence[Draft],
+    dates: Sequence[DateMention],
+    events: Sequence[EventDraft],
 ) -> list[Statement]:
     out: list[Statement] = []
     previous: dict[str, TimePoint | None] = {}
@@ -400,6 +415,9 @@ def _statements(
         date = _statement_date(doc, draft, dates)
         if date is None and draft.cue is None and speaker is not None:
             date = previous.get(speaker)  # a continuing quote shares its speech act's date
+        if date is None and speaker is not None:
+            date = date_nearby(doc, b.book, draft, dates, events)
+        channel = draft.channel or channel_nearby(doc, b.book, draft, drafts[n - 1] if n else None)
         if speaker is not None:
             previous[speaker] = date
         speaker_span = None
@@ -414,7 +432,7 @@ def _statements(
                 side=b.book.country(speaker),
                 quote=draft.quote,
                 cue=draft.cue,
-                channel=b.actor(draft.channel),
+                channel=b.actor(channel),
                 addressee=b.actor(draft.addressee),
                 date=date,
                 inferred=draft.speaker.inferred,
@@ -499,22 +517,14 @@ def _summaries(
     demands: Sequence[DemandDraft],
 ) -> tuple[Statement, ...]:
     """Fill each statement's content summary: topics, stance, negation, objects, figures."""
-    from peacetalks._extract.demands import _lexicon as _demand_lexicon
-
-    lex = _demand_lexicon()
-    event_lex = _event_lexicon()
     out = []
     for index, (record, draft) in enumerate(zip(statements, drafts, strict=True)):
         own = [d for d in demands if d.statement == index]
         i, j = doc.token_range(draft.start, draft.end)
         tokens = doc.tokens[i:j]
-        from peacetalks._extract._tokstr import TokenString
-
         words = TokenString.of(tokens).text
         topics: list[Topic] = [d.topic for d in own]
-        for topic, patterns in lex.topics:
-            if topic not in topics and any(p.search(words) for p in patterns):
-                topics.append(topic)
+        topics.extend(t for t in topic_of(words) if t not in topics)
         negated = bool(re.search(r"\b(?:not|never|no|n't|nothing|neither|nor)\b", words))
         objects: list[str] = []
         for ref in doc.refs_in(draft.start, draft.end):
@@ -529,13 +539,13 @@ def _summaries(
                 objects.append(target)
         etype = EventType.PRISONER_EXCHANGE if Topic.PRISONERS in topics else EventType.ATTACK
         figures: tuple[Figure, ...] = (
-            _figures(doc, event_lex, tokens, 0, len(tokens), (), etype) if tokens else ()
+            figures_in(doc, tokens, 0, len(tokens), (), etype) if tokens else ()
         )
         out.append(
             attrs.evolve(
                 record,
                 topics=tuple(topics),
-                polarity=own[0].polarity if own else None,
+                polarity=own[0].polarity if own else stance_of(words),
                 negated=negated,
                 objects=tuple(objects),
                 figures=figures,

@@ -22,7 +22,7 @@ __all__ = ["Doc", "Quote", "Ref", "Sent", "Tok", "tokenize"]
 # so the scan is linear.
 _TOKEN = regex.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., J.D.
-    r"|\d+(?:[.,]\d+)*(?:%)?"  # 1,000  1.2  18%
+    r"|\d+(?:[.,]\d+)*(?:%|-[A-Za-z]+(?![\w-]))?"  # 1,000  1.2  18%  20-point  30-day
     r"|[\w](?:[\w\-]|[’'](?=\w))*"  # words, hyphenated words, contractions, possessives
     r"|\S"
 )

@@ -70,12 +70,12 @@ class ActorBook:
         article ("Socheata" after "Maly Socheata") is the same actor."""
         words = name.split()
         if kind is ActorKind.PERSON:
-            for actor in self.actors.values():
-                if not actor.provisional or actor.kind is not ActorKind.PERSON:
+            for known_actor in self.actors.values():
+                if not known_actor.provisional or known_actor.kind is not ActorKind.PERSON:
                     continue
-                known = actor.name.split()
+                known = known_actor.name.split()
                 if words and (words == known[-len(words) :] or words == known[: len(words)]):
-                    return actor.id
+                    return known_actor.id
         actor = self.make_provisional(name, kind, country)
         return None if actor is None else self.add(actor)
 
@@ -152,6 +152,19 @@ class Discourse:
         self.sentence_speakers.setdefault(index, []).append(speaker.actor)
 
     # pronouns -------------------------------------------------------------------------------
+
+    def pronoun_at(self, word: str, position: int, sentence: int, sent_start: int) -> str | None:
+        """Like :meth:`pronoun`, for a later pass: the last speaker is the one before ``position``."""
+        saved = (self.last_speaker, self.last_speaker_sentence)
+        before = [d for d in self.statements if d.start < position]
+        if before:
+            self.last_speaker, self.last_speaker_sentence = before[-1].speaker, before[-1].sentence
+        else:
+            self.last_speaker, self.last_speaker_sentence = None, -1
+        try:
+            return self.pronoun(word, position, sentence, sent_start)
+        finally:
+            self.last_speaker, self.last_speaker_sentence = saved
 
     def pronoun(self, word: str, position: int, sentence: int, sent_start: int) -> str | None:
         """The actor a pronoun at ``position`` most likely names, or ``None``."""
@@ -234,18 +247,18 @@ class Discourse:
     # nominal references ---------------------------------------------------------------------
 
     def recent_body_with(self, words: Sequence[str], position: int) -> str | None:
-        """The nearest earlier actor whose name holds all ``words`` ("the ministry")."""
+        """The last speaker, or the nearest earlier actor, whose name holds all ``words``."""
+        last = self.last_speaker
+        if last is not None:
+            actor = self.book.get(last.actor)
+            if actor is not None and all(word in actor.name.lower() for word in words):
+                return actor.id
         for ref in self.doc.refs_before(position):
             actor = self.book.get(ref.actor)
             if actor is None:
                 continue
             name = actor.name.lower()
             if all(word in name for word in words):
-                return actor.id
-        last = self.last_speaker
-        if last is not None:
-            actor = self.book.get(last.actor)
-            if actor is not None and all(word in actor.name.lower() for word in words):
                 return actor.id
         return None
 
