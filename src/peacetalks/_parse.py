@@ -9,6 +9,7 @@ span is mapped back to the original text and the records are built.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -112,7 +113,7 @@ def parse(
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     reference = published if published is not None else _header_date(prepared)
     working = prepared.working
-    found_dates = find_dates(working, reference=reference)
+    found_dates = sorted(find_dates(working, reference=reference), key=lambda m: m.span.start)
     book = ActorBook(
         make_provisional=_provisional,
         make_state=lambda country: gaz.actor(f"state:{country.lower()}"),
@@ -126,8 +127,11 @@ def parse(
     lex = cues()
     disc = Discourse(doc, book, lex)
     statements = extract_statements(doc, disc, lex)
-    statements = [s for s in statements if not prepared.in_furniture(Span(s.start, s.end))]
-    disc.statements = statements
+    statements = sorted(
+        (s for s in statements if not prepared.in_furniture(Span(s.start, s.end))),
+        key=lambda d: d.start,
+    )
+    disc.set_statements(statements)
     demands = extract_demands(doc, disc, statements)
     events = extract_events(doc, disc, found_dates, demands, _principal(doc, book))
     return _article(
@@ -369,9 +373,7 @@ def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> Tim
         )
     best: TimePoint | None = None
     best_distance = 1 << 30
-    for mention in dates:
-        if mention.span.start < lo or mention.span.end > hi:
-            continue
+    for mention in _between(dates, lo, hi):
         if draft.start <= mention.span.start < draft.end:
             continue  # a date inside what was said is not when it was said
         point = mention.time
@@ -385,6 +387,17 @@ def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> Tim
     if best is not None and best.kind is TimeKind.TIME and best.earliest is not None:
         return _day_of(best)
     return best
+
+
+def _between(dates: Sequence[DateMention], lo: int, hi: int) -> list[DateMention]:
+    """The date mentions inside ``[lo, hi)`` (mentions come in text order)."""
+    k = bisect.bisect_left(dates, lo, key=lambda m: m.span.start)
+    out = []
+    while k < len(dates) and dates[k].span.start < hi:
+        if dates[k].span.end <= hi:
+            out.append(dates[k])
+        k += 1
+    return out
 
 
 def _day_of(point: TimePoint) -> TimePoint:
@@ -518,8 +531,12 @@ def _summaries(
 ) -> tuple[Statement, ...]:
     """Fill each statement's content summary: topics, stance, negation, objects, figures."""
     out = []
+    by_statement: dict[int, list[DemandDraft]] = {}
+    for demand in demands:
+        if demand.statement is not None:
+            by_statement.setdefault(demand.statement, []).append(demand)
     for index, (record, draft) in enumerate(zip(statements, drafts, strict=True)):
-        own = [d for d in demands if d.statement == index]
+        own = by_statement.get(index, [])
         i, j = doc.token_range(draft.start, draft.end)
         tokens = doc.tokens[i:j]
         words = TokenString.of(tokens).text
@@ -539,7 +556,7 @@ def _summaries(
                 objects.append(target)
         etype = EventType.PRISONER_EXCHANGE if Topic.PRISONERS in topics else EventType.ATTACK
         figures: tuple[Figure, ...] = (
-            figures_in(doc, tokens, 0, len(tokens), (), etype) if tokens else ()
+            figures_in(doc, tokens, 0, len(tokens), None, etype) if tokens else ()
         )
         out.append(
             attrs.evolve(

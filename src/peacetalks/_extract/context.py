@@ -11,6 +11,7 @@ He stated that ...").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from peacetalks._extract._doc import Doc
@@ -87,16 +88,20 @@ def date_nearby(
         if short and any(
             r.actor == draft.speaker.actor for r in doc.refs_in(before.start, before.end)
         ):
-            for mention in dates:
-                if before.start <= mention.span.start < before.end and _day_like(mention.time):
-                    return mention.time
+            k = bisect.bisect_left(dates, before.start, key=lambda m: m.span.start)
+            while k < len(dates) and dates[k].span.start < before.end:
+                if _day_like(dates[k].time):
+                    return dates[k].time
+                k += 1
     section_start = 0
     for index in range(draft.sentence, -1, -1):
         if doc.sentences[index].kind == "heading" and index < draft.sentence:
             section_start = doc.sentences[index].start
             break
     best: EventDraft | None = None
-    for event in events:
+    first = bisect.bisect_left(events, section_start, key=lambda e: e.start)
+    last = bisect.bisect_left(events, draft.start, key=lambda e: e.start)
+    for event in events[first:last]:
         if (
             event.type is not EventType.TALKS
             or event.date is None

@@ -745,8 +745,16 @@ class _Sentence:
 
 
 def _statement_at(statements: Sequence[Draft], position: int) -> int | None:
-    for index, draft in enumerate(statements):
-        if draft.start <= position < draft.end:
+    """The index of the statement whose content holds ``position`` (statements in text order)."""
+    lo, hi = 0, len(statements)
+    while lo < hi:  # the last statement starting at or before ``position``
+        mid = (lo + hi) // 2
+        if statements[mid].start <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    for index in range(lo - 1, max(-1, lo - 4), -1):
+        if statements[index].start <= position < statements[index].end:
             return index
     return None
 
@@ -801,20 +809,23 @@ def _modality(text: str) -> Modality:
 def _dedupe(drafts: list[DemandDraft]) -> list[DemandDraft]:
     """Keep one demand for overlapping ones of the same holder, topic and polarity."""
     out: list[DemandDraft] = []
+    by_sentence: dict[int, list[int]] = {}
     for draft in drafts:
+        near = by_sentence.setdefault(draft.sentence, [])
         clash = next(
             (
                 k
-                for k, kept in enumerate(out)
-                if kept.topic == draft.topic
-                and kept.polarity == draft.polarity
-                and kept.holder == draft.holder
-                and kept.start < draft.end
-                and draft.start < kept.end
+                for k in near
+                if out[k].topic == draft.topic
+                and out[k].polarity == draft.polarity
+                and out[k].holder == draft.holder
+                and out[k].start < draft.end
+                and draft.start < out[k].end
             ),
             None,
         )
         if clash is None:
+            near.append(len(out))
             out.append(draft)
             continue
         kept = out[clash]

@@ -20,11 +20,11 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from peacetalks._extract._doc import Doc, Sent, Tok
+from peacetalks._extract._doc import Doc, Sent, SpanIndex, Tok
 from peacetalks._extract._lexicon import load_data
 from peacetalks._extract._speakers import Discourse
 from peacetalks._extract._tokstr import TokenString
-from peacetalks._extract.demands import DemandDraft
+from peacetalks._extract.demands import DemandDraft, _statement_at
 from peacetalks._model import DateMention, Figure
 from peacetalks._vocab import (
     ActorKind,
@@ -352,13 +352,19 @@ def extract_events(
     """Every event of the document, in text order, with repetitions folded in."""
     lex = _lexicon()
     drafts: list[EventDraft] = []
+    dates_index = SpanIndex.of([(m.span.start, m.span.end) for m in dates])
+    demands_index = SpanIndex.of([(d.start, d.end) for d in demands])
     for si, sent in enumerate(doc.sentences):
         if sent.kind in ("furniture", "caption", "question", "heading"):
             continue
         tokens = doc.sentence_tokens(sent)
         if len(tokens) < 2:
             continue
-        drafts.extend(_Sentence(doc, disc, lex, sent, si, tokens, dates, demands, principal).run())
+        drafts.extend(
+            _Sentence(
+                doc, disc, lex, sent, si, tokens, dates, dates_index, demands_index, principal
+            ).run()
+        )
     return _corefer(drafts, lambda actor: disc.book.country(actor) or actor)
 
 
@@ -371,7 +377,8 @@ class _Sentence:
     si: int
     tokens: Sequence[Tok]
     dates: Sequence[DateMention]
-    demands: Sequence[DemandDraft]
+    dates_index: SpanIndex
+    demands_index: SpanIndex
     principal: tuple[str, ...]
     _types: dict[int, EventType] = attrs.field(factory=dict)
 
@@ -416,14 +423,7 @@ class _Sentence:
         tokens, trig, lex = self.tokens, hit.trigger, self.lex
         token = tokens[hit.first]
         quote = self.doc.quote_at(token.start)
-        if (
-            quote is not None
-            and quote.fragment
-            and any(
-                abs(d.start - quote.start) <= 2 and abs(d.end - quote.end) <= 2
-                for d in self.disc.statements
-            )
-        ):
+        if quote is not None and quote.fragment and self._said_as_such(quote.start, quote.end):
             return None  # what someone called it: "a very good meeting"
         if trig.needs == "prisoners" and not self._near(hit, lex.prisoner_words, 8):
             return None
@@ -458,7 +458,7 @@ class _Sentence:
         own_parties = self._parties(start_i, end_i)
         own_date = self._date(start_i, end_i, start_i, end_i, hit)
         own_place = self._location(start_i, end_i, start_i, end_i)
-        own_figures = figures_in(self.doc, tokens, start_i, end_i, self.dates, etype)
+        own_figures = figures_in(self.doc, tokens, start_i, end_i, self.dates_index, etype)
         if trig.needs_owner and not self._owner(hit, start_i, end_i):
             return None
         resolved_date = own_date is not None and not own_date.time.value.endswith("_REF")
@@ -489,7 +489,7 @@ class _Sentence:
             return None
         date = own_date or self._date(start_i, end_i, left, right, hit)
         location = own_place or self._location(start_i, end_i, left, right)
-        figures = own_figures or figures_in(self.doc, tokens, left, right, self.dates, etype)
+        figures = own_figures or figures_in(self.doc, tokens, left, right, self.dates_index, etype)
         bare = not (own_date or own_place or own_figures or own_parties) and trig.kind == "noun"
         participants = own_parties or self._clause_parties(left, right, hit, etype)
         if etype is EventType.PRISONER_EXCHANGE and trig.kind == "verb":
@@ -695,6 +695,14 @@ class _Sentence:
             k -= 1
         return False
 
+    def _said_as_such(self, start: int, end: int) -> bool:
+        """Whether a statement's whole content is this quote ("called it 'a very good meeting'")."""
+        found = _statement_at(self.disc.statements, start)
+        if found is None:
+            return False
+        draft = self.disc.statements[found]
+        return abs(draft.start - start) <= 2 and abs(draft.end - end) <= 2
+
     def _type_at(self, first: int) -> EventType | None:
         return self._types.get(first)
 
@@ -726,15 +734,14 @@ class _Sentence:
         return ref is not None and ref.place is not None
 
     def _date_at(self, position: int) -> bool:
-        return any(m.span.start <= position < m.span.end for m in self.dates)
+        return self.dates_index.covering(position) is not None
 
     def _generic(self, first: int) -> bool:
         words = {t.low for t in self.tokens[max(0, first - 3) : first]}
         return bool(words & self.lex.generic)
 
     def _inside_demand(self, hit: _Hit) -> bool:
-        position = self.tokens[hit.first].start
-        return any(d.start <= position < d.end for d in self.demands)
+        return self.demands_index.covering(self.tokens[hit.first].start) is not None
 
     def _owner(self, hit: _Hit, start_i: int, end_i: int) -> bool:
         """Whether a proposal names its author: "Putin's proposal", "the US plan", "proposed by X"."""
@@ -823,9 +830,8 @@ class _Sentence:
         ):
             before = self.doc.sentences[self.si - 1]
             out.extend(self._actors(before.start, before.end)[:1])
-        statement = next(
-            (s for s in self.disc.statements if s.start <= tokens[hit.first].start < s.end), None
-        )
+        found = _statement_at(self.disc.statements, tokens[hit.first].start)
+        statement = self.disc.statements[found] if found is not None else None
         if (
             statement is not None
             and etype in (EventType.TALKS, EventType.AGREEMENT)
@@ -846,9 +852,8 @@ class _Sentence:
         best: DateMention | None = None
         best_distance = 1 << 30
         anchor = tokens[hit.first].start
-        for mention in self.dates:
-            if mention.span.start < lo or mention.span.end > hi:
-                continue
+        for index in self.dates_index.within(lo, hi):
+            mention = self.dates[index]
             time = mention.time
             if time.kind in (TimeKind.DURATION, TimeKind.SET):
                 continue
@@ -993,17 +998,16 @@ def figures_in(
     tokens: Sequence[Tok],
     left: int,
     right: int,
-    dates: Sequence[DateMention],
+    dates: SpanIndex | None,
     etype: EventType,
 ) -> tuple[Figure, ...]:
     """The figures stated between tokens ``left`` and ``right``: killed, injured, prisoners, ..."""
     lex = _lexicon()
     found: dict[FigureKind, Figure] = {}
-    date_spans = [(d.span.start, d.span.end) for d in dates]
     k = left
     while k < right:
         tok = tokens[k]
-        if any(a <= tok.start < b for a, b in date_spans) or tok.low.endswith("%"):
+        if (dates is not None and dates.covering(tok.start) is not None) or tok.low.endswith("%"):
             k += 1
             continue
         read = _number(lex, tokens, k)
@@ -1146,24 +1150,32 @@ def _corefer(drafts: list[EventDraft], side: Callable[[str], str]) -> list[Event
     """Fold repetitions into the first mention; link a later mention that adds a date or place.
 
     A bare mention ("the truce began") that comes before the fuller one (live blogs run newest
-    first) gives way to it.
+    first) gives way to it. Only the last ``_WINDOW`` events of a type are candidates: news
+    refers back to what it has just told, and the bound keeps long texts linear.
     """
     out: list[EventDraft] = []
-    for draft in drafts:
+    by_type: dict[EventType, list[int]] = {}
+    fuller_later: set[tuple[EventType, int]] = set()  # (type, index) with a non-bare event after it
+    seen: set[EventType] = set()
+    for index in range(len(drafts) - 1, -1, -1):
+        draft = drafts[index]
+        if draft.type in seen:
+            fuller_later.add((draft.type, index))
+        if not draft.bare:
+            seen.add(draft.type)
+    for index, draft in enumerate(drafts):
+        candidates = by_type.setdefault(draft.type, [])
         earlier = next(
             (
                 k
-                for k in range(len(out) - 1, -1, -1)
-                if out[k].type is draft.type
-                and not _conflict(out[k], draft, side)
-                and _related(out[k], draft, side)
+                for k in reversed(candidates[-_WINDOW:])
+                if not _conflict(out[k], draft, side) and _related(out[k], draft, side)
             ),
             None,
         )
         if earlier is None:
-            if not draft.bare or not any(
-                e.type is draft.type for e in drafts if not e.bare and e.start > draft.start
-            ):
+            if not draft.bare or (draft.type, index) not in fuller_later:
+                candidates.append(len(out))
                 out.append(draft)
             continue
         first = out[earlier]
@@ -1177,9 +1189,13 @@ def _corefer(drafts: list[EventDraft], side: Callable[[str], str]) -> list[Event
         )
         new_place = draft.location is not None and first.location is None
         if new_date or new_place:
+            candidates.append(len(out))
             out.append(attrs.evolve(draft, same_as=earlier))
             continue
         extra = tuple(f for f in draft.figures if all(g.kind is not f.kind for g in first.figures))
         if extra:
             out[earlier] = attrs.evolve(first, figures=first.figures + extra)
     return out
+
+
+_WINDOW = 40

@@ -569,6 +569,8 @@ def _find_cues(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok]) -> list[_Cue]:
 
 
 def _according_at(lex: CueLexicon, tokens: Sequence[Tok], i: int) -> int:
+    if i >= len(tokens) or tokens[i].low not in lex.according_first:
+        return 0
     for phrase in lex.according_to:
         if i + len(phrase) <= len(tokens) and all(
             tokens[i + k].low == w for k, w in enumerate(phrase)
@@ -1653,11 +1655,14 @@ def _leading(
 
 def _trim_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Cut reported content where another statement with its own speaker and cue begins in it."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
     out: list[Draft] = []
     for draft in drafts:
         end = draft.end
         if not draft.quote:
-            for other in drafts:
+            for other in by_sentence[draft.sentence]:
                 if other is draft or other.cue_start is None:
                     continue
                 marker = other.cue_start
