@@ -209,7 +209,11 @@ def _context_country(doc: Doc, book: ActorBook, places: dict[str, Place], prepar
 
     def country(start: int, end: int) -> str | None:
         for ref in doc.refs_in(start, end):
-            if ref.place is not None and ref.actor is None and ref.place in places:
+            if (
+                ref.place is not None
+                and ref.place in places
+                and places[ref.place].kind.value != "country"
+            ):
                 return places[ref.place].country
         return dateline_country
 
@@ -335,6 +339,7 @@ def _mentions(b: _Builder, doc: Doc) -> tuple[Mention, ...]:
     for ref in doc.refs:
         span = b.span(ref.start, ref.end)
         if ref.place is not None and b.place(ref.place) is not None:
+            b.actor(ref.actor)  # "Russia" names the state as well as the country
             out.append(
                 Mention(
                     span=span,
@@ -374,6 +379,9 @@ def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> Tim
     best: TimePoint | None = None
     best_distance = 1 << 30
     for mention in _between(dates, lo, hi):
+        before = doc.text[max(lo, mention.span.start - 7) : mention.span.start].lower().split()
+        if before and before[-1] in ("since", "from", "until", "till", "by", "before", "after"):
+            continue  # "which have hosted the talks since May 2023": not when it was said
         if draft.start <= mention.span.start < draft.end:
             continue  # a date inside what was said is not when it was said
         point = mention.time

@@ -41,6 +41,7 @@ class CueLexicon:
     quiet_participles: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
     according_first: frozenset[str]
+    spokesperson_words: frozenset[str]
     channel_nouns: frozenset[str]
     addressee_groups: Mapping[str, str]
     group_speakers: Mapping[str, str]
@@ -69,6 +70,7 @@ def cues() -> CueLexicon:
         quiet_participles=frozenset(data["not_speech_when_participle"]),
         according_to=tuple(tuple(p.split()) for p in data["according_to"]),
         according_first=frozenset(p.split()[0] for p in data["according_to"]),
+        spokesperson_words=frozenset(data["spokesperson_words"]),
         channel_nouns=frozenset(data["channel_nouns"]),
         addressee_groups=dict(data["addressee_groups"]),
         group_speakers=dict(data["group_speakers"]),

@@ -175,7 +175,7 @@ class Discourse:
     def pronoun_at(self, word: str, position: int, sentence: int, sent_start: int) -> str | None:
         """Like :meth:`pronoun`, for a later pass: the last speaker is the one before ``position``."""
         saved = (self.last_speaker, self.last_speaker_sentence)
-        k = bisect.bisect_left(self.statement_starts, position)
+        k = bisect.bisect_right(self.statement_starts, position)
         if k > 0:
             last = self.statements[k - 1]
             self.last_speaker, self.last_speaker_sentence = last.speaker, last.sentence
@@ -277,8 +277,9 @@ class Discourse:
             actor = self.book.get(ref.actor)
             if actor is None:
                 continue
-            name = actor.name.lower()
-            if all(word in name for word in words):
+            # the name, an alias, or the words the text used ("Sudan's army" for the armed forces)
+            names = (actor.name, *actor.aliases, self.doc.text[ref.start : ref.end])
+            if any(all(word in name.lower() for word in words) for name in names):
                 return actor.id
         return None
 

@@ -300,13 +300,16 @@ class _Sentence:
                             attrs.evolve(main, condition=(cond.start, cond.end), confidence=0.6)
                         )
             return out
-        if words.endswith(" that"):
+        made = self._make(f, statement, polarity, modality, f.last + 1, right)
+        if not made:
+            taken.append((f.first, f.last))  # a trigger that found nothing governs nothing
+        elif words.endswith(" that"):
             taken.append((f.first, right))  # the clause after "that" belongs to this trigger
         elif last_word in ("must", "should", "to", "for", "on"):
             taken.append((f.first, min(right, f.last + 2)))  # "would have to accept": one demand
         else:
             taken.append((f.first, f.last))
-        return self._make(f, statement, polarity, modality, f.last + 1, right)
+        return made
 
     # --- bounds ------------------------------------------------------------------------------------
 
@@ -361,17 +364,20 @@ class _Sentence:
         return k
 
     def _negate(self, left: int, first: int, polarity: Polarity, words: str) -> Polarity:
-        if any(n in words.split() for n in ("not", "never", "no")):
-            return polarity  # the pattern already reads the negation
-        window = [t.low for t in self.tokens[max(left, first - 3) : first]]
-        if not any(w in self.lex.negations or w.endswith("n't") for w in window):
-            return polarity
-        return {
+        flip = {
             Polarity.DEMAND: Polarity.DISAVOW,
             Polarity.ACCEPT: Polarity.REJECT,
             Polarity.REJECT: Polarity.ACCEPT,
             Polarity.DISAVOW: Polarity.DEMAND,
-        }[polarity]
+        }
+        if any(n in words.split() for n in ("not", "never", "won't")):
+            # a rejecting or disowning pattern reads its own negation; an accepting one
+            # with an optional "not" ("would not withdraw") turns into a rejection
+            return flip[polarity] if polarity in (Polarity.ACCEPT, Polarity.DEMAND) else polarity
+        window = [t.low for t in self.tokens[max(left, first - 3) : first]]
+        if not any(w in self.lex.negations or w.endswith("n't") for w in window):
+            return polarity
+        return flip[polarity]
 
     # --- one demand ----------------------------------------------------------------------------
 
@@ -588,6 +594,10 @@ class _Sentence:
                 and tokens[k + 1].low in ("while", "but", "yet", "although", "though", "whereas")
             ):
                 break
+            if tok.low in self.disc.lex.body_words and k > 0 and tokens[k - 1].low == "the":
+                body = self.disc.recent_body_with([tok.low], tok.start)
+                if body is not None:
+                    return body  # "after the army refused": the army named before
             if tok.text == ",":
                 # skip a relative clause: "Malaysia, which chairs ASEAN, is prepared"
                 m = k - 1

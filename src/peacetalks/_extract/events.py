@@ -597,10 +597,13 @@ class _Sentence:
             tok = tokens[k]
             if tok.low in attach:
                 m = k + 1
-                while m < limit and m - k <= 6 and self._np_token(m):
+                while m < limit and m - k <= 10 and self._np_token(m):
                     m += 1
                 if m == k + 1:
                     break
+                named = self.doc.ref_covering(tokens[m - 1].start)
+                while m < limit and named is not None and tokens[m].start < named.end:
+                    m += 1  # finish the name the phrase ends in
                 k = end = m
                 continue
             if tok.text == "," and k + 1 < limit and tokens[k + 1].low[:1].isdigit():

@@ -303,6 +303,37 @@ _CLAUSE_VERB_HINTS = frozenset(
         "wanted",
         "took",
         "came",
+        # irregular past forms, so a clause without a regular "-ed" verb still reads as one
+        "broke",
+        "began",
+        "went",
+        "made",
+        "held",
+        "met",
+        "fell",
+        "rose",
+        "left",
+        "won",
+        "lost",
+        "saw",
+        "gave",
+        "kept",
+        "ran",
+        "stood",
+        "sent",
+        "brought",
+        "fought",
+        "built",
+        "led",
+        "became",
+        "got",
+        "shot",
+        "hit",
+        "struck",
+        "fled",
+        "spent",
+        "paid",
+        "sought",
     }
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -693,6 +724,16 @@ def _subject(
                 k -= 1
             if k < 0:
                 return None
+            # "Her Rwandan counterpart, Olivier Nduhungirehe, told": the name set off by commas
+            named = doc.ref_starting_at(tokens[k + 1].start) if k + 1 < j else None
+            if (
+                named is not None
+                and named.actor is not None
+                and named.end == tokens[j - 1].end
+                and disc.book.kind(named.actor) is ActorKind.PERSON
+                and tokens[k - 1].low not in ("said", "told")
+            ):
+                return Speaker(named.actor, named.start, named.end, named.rule), tokens[k + 1].start
             j = k - 1
         else:
             break
@@ -845,6 +886,18 @@ def _nominal(
             body = disc.book.institution_in_context(" ".join(body_words), sent.start, sent.end)
         if body is not None:
             return Speaker(body, start, tok.end, MentionRule.COREFERENCE, inferred=True), start
+    if tok.low in lex.spokesperson_words and words[0] in ("a", "an", "one", "another"):
+        # "an army spokesman said": the body the spokesperson speaks for
+        for ref in doc.refs_in(start, tok.start):
+            if ref.actor is not None:
+                return Speaker(ref.actor, start, tok.end, MentionRule.ROLE, inferred=True), start
+        nouns = [w for w in words[1:-1] if w in lex.body_words]
+        if nouns:
+            body = disc.recent_body_with(nouns, tok.start) or disc.book.institution_in_context(
+                " ".join(nouns), sent.start, sent.end
+            )
+            if body is not None:
+                return Speaker(body, start, tok.end, MentionRule.ROLE, inferred=True), start
     if (
         tok.low in ("spokesman", "spokeswoman", "spokesperson", "minister", "president")
         and words[0] == "the"
@@ -1213,7 +1266,7 @@ def _looks_like_clause(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok], i: int)
     first = tokens[i]
     if first.low in ("to", "of", "for", "with", "by", "from", "and", "or", "but", "as"):
         return False
-    for k in range(i + 1, min(n, i + 12)):
+    for k in range(i + 1, min(n, i + 20)):
         tok = tokens[k]
         if tok.text in (".", ";", ":") or (tok.text in _OPEN_QUOTES and k == i + 1):
             return False
