@@ -22,7 +22,8 @@ __all__ = ["Doc", "Quote", "Ref", "Sent", "SpanIndex", "Tok", "tokenize"]
 # so the scan is linear.
 _TOKEN = regex.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., J.D.
-    r"|\d+(?:[.,]\d+)*(?:%|-[A-Za-z]+(?![\w-]))?"  # 1,000  1.2  18%  20-point  30-day
+    r"|\d[\d,]*-for-\d[\d,]*"  # 1,000-for-1,000
+    r"|\d+(?:[.,]\d+)*(?:%|-(?:point|day|week|month|year|hour|minute|strong|member|nation|party|km|mile|seat)s?\b)?"  # 1,000  1.2  18%  20-point  30-day
     r"|[\w](?:[\w\-]|[’'](?=\w))*"  # words, hyphenated words, contractions, possessives
     r"|\S"
 )

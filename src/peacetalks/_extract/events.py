@@ -975,7 +975,7 @@ def _number(lex: _EventLexicon, tokens: Sequence[Tok], k: int) -> tuple[int, int
     nxt = k + 1
     if tok.low[0].isdigit():
         try:
-            value = float(tok.low.replace(",", ""))
+            value = float(tok.low.split("-for-")[0].replace(",", ""))
         except ValueError:
             return None
     else:
@@ -1007,9 +1007,21 @@ def figures_in(
     """The figures stated between tokens ``left`` and ``right``: killed, injured, prisoners, ..."""
     lex = _lexicon()
     found: dict[FigureKind, Figure] = {}
+    skip_until = -1
+    if right > left:
+        span_text = doc.text[tokens[left].start : tokens[right - 1].end]
+        match = regex.search(r"(\d[\d,]*)-for-\1\b", span_text)
+        if match:  # "1,000-for-1,000": the number per side
+            found[FigureKind.PRISONERS] = Figure(
+                FigureKind.PRISONERS, int(match.group(1).replace(",", ""))
+            )
+            skip_until = tokens[left].start + match.end()
     k = left
     while k < right:
         tok = tokens[k]
+        if tok.start < skip_until:
+            k += 1
+            continue
         if (dates is not None and dates.covering(tok.start) is not None) or tok.low.endswith("%"):
             k += 1
             continue
@@ -1052,13 +1064,6 @@ def figures_in(
         if kind is not None and kind not in found:
             found[kind] = Figure(kind, value, qualifier)
         k = after
-    if FigureKind.PRISONERS not in found and right > left:
-        span_text = doc.text[tokens[left].start : tokens[right - 1].end]
-        match = regex.search(r"(\d[\d,]*)-for-\1", span_text)
-        if match:
-            found[FigureKind.PRISONERS] = Figure(
-                FigureKind.PRISONERS, int(match.group(1).replace(",", ""))
-            )
     return tuple(found.values())
 
 
@@ -1079,26 +1084,35 @@ def _qualifier(lex: _EventLexicon, preceding: str) -> Qualifier | None:
 def _figure_kind(
     lex: _EventLexicon, following: str, preceding: str, etype: EventType
 ) -> FigureKind | None:
-    for kind, words in lex.figure_after:
-        for w in words:
-            if following == w or following.startswith(w + " ") or _after_adjectives(following, w):
-                if kind is FigureKind.PRISONERS and etype is not EventType.PRISONER_EXCHANGE:
-                    continue
-                return kind
+    """What a number counts: the verb before it ("killed 20 civilians") wins over the noun after
+    it, and in an exchange the prisoners it names win over how they are described ("22 wounded
+    prisoners")."""
     trimmed = preceding
     for qualifier_words, _ in lex.qualifiers:
         if trimmed.endswith(" " + qualifier_words) or trimmed == qualifier_words:
             trimmed = trimmed[: -len(qualifier_words)].rstrip()
             break
     for kind, words in lex.figure_before:
-        for w in words:
-            if trimmed.endswith(w):
-                return kind
-    if etype is EventType.PRISONER_EXCHANGE and regex.match(
-        r"(?:[a-z-]+ ){0,3}(?:prisoners|pows|captives|soldiers|servicemen|palestinians|ukrainians)",
+        if any(trimmed.endswith(w) for w in words):
+            return kind
+    exchange = etype is EventType.PRISONER_EXCHANGE
+    head = following.split(" ", 1)[0] if following else ""
+    for kind, words in lex.figure_after:
+        if kind in (FigureKind.BODIES, FigureKind.HOSTAGES) and head in words:
+            return kind  # "1.2 thousand bodies of fallen soldiers": the noun right after counts
+    if exchange and regex.match(
+        r"(?:[a-z-]+ ){0,3}(?:prisoners|pows|captives|soldiers|servicemen|palestinians|ukrainians|detainees)",
         following,
     ):
         return FigureKind.PRISONERS
+    for kind, words in lex.figure_after:
+        if kind is FigureKind.PRISONERS and not exchange:
+            continue
+        if any(
+            following == w or following.startswith(w + " ") or _after_adjectives(following, w)
+            for w in words
+        ):
+            return kind
     return None
 
 
@@ -1177,12 +1191,13 @@ def _corefer(drafts: list[EventDraft], side: Callable[[str], str]) -> list[Event
             None,
         )
         if earlier is None:
-            if not draft.bare or (draft.type, index) not in fuller_later:
+            # a bare back-reference ("the truce began") before the full report gives way to it
+            if not (draft.bare and draft.anaphoric) or (draft.type, index) not in fuller_later:
                 candidates.append(len(out))
                 out.append(draft)
             continue
         first = out[earlier]
-        if first.bare and not draft.bare:
+        if first.bare and first.anaphoric and not draft.bare:
             out[earlier] = draft
             continue
         new_date = (
