@@ -85,8 +85,10 @@ def test_date_place_and_participants_of_talks() -> None:
     text = "Russian and Ukrainian delegations met in Istanbul on Monday."
     article = pt.parse(text, published=DAY)
     talks = article.events[0]
-    assert talks.date is not None and talks.date.value == "2025-06-02"
-    assert talks.location is not None and "istanbul" in talks.location
+    assert talks.date is not None
+    assert talks.date.value == "2025-06-02"
+    assert talks.location is not None
+    assert "istanbul" in talks.location
     assert _countries(article, talks.participants) >= {"RUS", "UKR"}
 
 
@@ -175,7 +177,8 @@ def test_a_repetition_is_folded_into_the_first_mention() -> None:
     )
     attacks = [e for e in _events(text) if e.type is pt.EventType.ATTACK]
     assert len(attacks) == 1
-    assert attacks[0].location is not None and "kyiv" in attacks[0].location
+    assert attacks[0].location is not None
+    assert "kyiv" in attacks[0].location
 
 
 def test_a_later_mention_that_adds_a_date_is_linked() -> None:
