@@ -68,6 +68,7 @@ class _EventLexicon:
     object_verbs: frozenset[str]
     subject_verbs: tuple[tuple[str, ...], ...]
     phrase_participles: frozenset[str]
+    casualty_verbs: frozenset[str]
 
 
 @functools.cache
@@ -114,6 +115,7 @@ def _lexicon() -> _EventLexicon:
         object_verbs=frozenset(data["object_verbs"]),
         subject_verbs=tuple(tuple(v.split()) for v in data["subject_verbs"]),
         phrase_participles=frozenset(data["phrase_participles"]),
+        casualty_verbs=frozenset(data["casualty_verbs"]),
     )
 
 
@@ -472,6 +474,7 @@ class _Sentence:
             or bool(own_figures)
             or enough_parties
             or (self._attached(hit, end_i) and etype not in (EventType.TALKS, EventType.AGREEMENT))
+            or self._governed_by_verb(hit, start_i, left)
             or event_verb
         )
         if generic and not resolved_date and own_place is None and not own_figures:
@@ -489,7 +492,15 @@ class _Sentence:
             return None
         date = own_date or self._date(start_i, end_i, left, right, hit)
         location = own_place or self._location(start_i, end_i, left, right)
-        figures = own_figures or figures_in(self.doc, tokens, left, right, self.dates_index, etype)
+        counted = etype in (
+            EventType.ATTACK,
+            EventType.CEASEFIRE_VIOLATION,
+            EventType.PRISONER_EXCHANGE,
+            EventType.INVASION,
+        )
+        figures = own_figures or (
+            figures_in(self.doc, tokens, left, right, self.dates_index, etype) if counted else ()
+        )
         bare = not (own_date or own_place or own_figures or own_parties) and trig.kind == "noun"
         participants = own_parties or self._clause_parties(left, right, hit, etype)
         if etype is EventType.PRISONER_EXCHANGE and trig.kind == "verb":
@@ -579,8 +590,9 @@ class _Sentence:
                 break
             while start < hit.first and tokens[start].low in ("and", "that", "this"):
                 start += 1
-            if start > left and tokens[start - 1].low in self.lex.object_verbs:
-                start = self._subject_start(start - 1, left)
+            verb = self._governing_verb(start, left)
+            if verb is not None:
+                start = self._subject_start(verb, left)
         else:
             start = self._subject_start(hit.first, left)
         end = hit.last + 1
@@ -609,6 +621,17 @@ class _Sentence:
             if tok.text == "," and k + 1 < limit and tokens[k + 1].low[:1].isdigit():
                 k += 1  # "on Thursday, 15 May"
                 continue
+            if (
+                tok.low in ("that", "which")
+                and k + 1 < len(tokens)
+                and tokens[k + 1].low in self.lex.casualty_verbs
+            ):
+                # "attacks that killed nearly 70 people": the toll is part of the event
+                m = k + 2
+                while m < len(tokens) and tokens[m].text not in (",", ".", ";") and m - k < 10:
+                    m += 1
+                k = end = m
+                continue
             if tok.low == "and" and k + 1 < limit and self._type_at(k + 1) is hit.trigger.type:
                 k = end = k + 2  # "ground assaults and strikes"
                 continue
@@ -624,6 +647,31 @@ class _Sentence:
                 continue
             break
         return start, max(end, hit.last + 1)
+
+    def _governed_by_verb(self, hit: _Hit, start_i: int, left: int) -> bool:
+        """Whether the event's phrase starts with its subject and a verb that reports it."""
+        return (
+            hit.trigger.kind == "noun"
+            and start_i < hit.first
+            and any(self.tokens[k].low in self.lex.object_verbs for k in range(start_i, hit.first))
+        )
+
+    def _governing_verb(self, start: int, left: int) -> int | None:
+        """The verb whose object a noun event is ("agreed on Saturday to a full ceasefire")."""
+        k = start - 1
+        while k >= left and start - k <= 5:
+            tok = self.tokens[k]
+            if tok.low in self.lex.object_verbs:
+                return k
+            if (
+                tok.low in ("to", "on", "upon")
+                or self._date_at(tok.start)
+                or (tok.is_word and tok.low.endswith("ly"))
+            ):
+                k -= 1
+                continue
+            return None
+        return None
 
     def _np_token(self, m: int) -> bool:
         tok = self.tokens[m]
