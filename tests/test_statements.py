@@ -271,3 +271,20 @@ def test_transcript_answers_belong_to_the_header_speaker() -> None:
     assert [s.text for s in found] == ["No date was set", "The contacts will continue"]
     assert all(s.speaker is not None and "ushakov" in s.speaker for s in found)
     assert all(s.quote for s in found)
+
+
+def test_every_way_of_naming_the_speaker_points_to_one_actor() -> None:
+    article = pt.parse(
+        "Kremlin spokesman Dmitry Peskov said talks would resume. He said no date had been set. "
+        "Mr Peskov added that contacts would continue.",
+        published=DAY,
+    )
+    assert {m.ref for m in article.mentions if m.kind is pt.MentionKind.ACTOR} == {
+        "person:dmitry-peskov"
+    }
+    assert {m.rule for m in article.mentions} >= {
+        pt.MentionRule.ROLE,
+        pt.MentionRule.NAME,
+        pt.MentionRule.PRONOUN,
+    }
+    assert {s.speaker for s in article.statements} == {"person:dmitry-peskov"}

@@ -43,7 +43,7 @@ from peacetalks._model import (
     TimePoint,
 )
 from peacetalks._text import BlockKind, Prepared, prepare
-from peacetalks._vocab import ActorKind, EventType, MentionKind, TimeKind, Topic
+from peacetalks._vocab import ActorKind, EventType, MentionKind, MentionRule, TimeKind, Topic
 
 __all__ = ["DEFAULT_MAX_CHARS", "TextTooLong", "parse"]
 
@@ -279,7 +279,7 @@ def _article(
     events: Sequence[EventDraft],
 ) -> Article:
     b = _Builder(prepared, book, places)
-    mentions = _mentions(b, doc)
+    mentions = _mentions(b, doc, statements)
     dates = tuple(
         DateMention(
             span=(span := b.span(m.span.start, m.span.end)), text=b.slice(span), time=m.time
@@ -334,8 +334,8 @@ def _outlet(b: _Builder, prepared: Prepared) -> str | None:
     )
 
 
-def _mentions(b: _Builder, doc: Doc) -> tuple[Mention, ...]:
-    out = []
+def _mentions(b: _Builder, doc: Doc, statements: Sequence[Draft]) -> tuple[Mention, ...]:
+    out = [*_speaker_mentions(b, doc, statements)]
     for ref in doc.refs:
         span = b.span(ref.start, ref.end)
         if ref.place is not None and b.place(ref.place) is not None:
@@ -359,7 +359,29 @@ def _mentions(b: _Builder, doc: Doc) -> tuple[Mention, ...]:
                     rule=ref.rule,
                 )
             )
-    return tuple(out)
+    return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+
+def _speaker_mentions(b: _Builder, doc: Doc, statements: Sequence[Draft]) -> list[Mention]:
+    """Speakers named by a pronoun or a description ("he", "the ministry", "an army spokesman"),
+    as mentions of the actor they were resolved to, so coreference is visible."""
+    out = []
+    for draft in statements:
+        speaker = draft.speaker
+        if speaker.rule not in (MentionRule.PRONOUN, MentionRule.COREFERENCE, MentionRule.ROLE):
+            continue
+        if speaker.end <= speaker.start or doc.ref_covering(speaker.start) is not None:
+            continue
+        actor = b.actor(speaker.actor)
+        if actor is None:
+            continue
+        span = b.span(speaker.start, speaker.end)
+        out.append(
+            Mention(
+                span=span, text=b.slice(span), kind=MentionKind.ACTOR, ref=actor, rule=speaker.rule
+            )
+        )
+    return out
 
 
 def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> TimePoint | None:
