@@ -9,6 +9,7 @@ span is mapped back to the original text and the records are built.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -21,15 +22,10 @@ from peacetalks._errors import InvalidDate, InvalidName, PeacetalksError
 from peacetalks._extract._doc import Doc, Quote, Ref, Sent, tokenize
 from peacetalks._extract._lexicon import cues
 from peacetalks._extract._speakers import ActorBook, Discourse
-from peacetalks._extract.demands import DemandDraft, extract_demands
-from peacetalks._extract.events import (
-    EventDraft,
-    _figures,
-    extract_events,
-)
-from peacetalks._extract.events import (
-    _lexicon as _event_lexicon,
-)
+from peacetalks._extract._tokstr import TokenString
+from peacetalks._extract.context import channel_nearby, date_nearby
+from peacetalks._extract.demands import DemandDraft, extract_demands, stance_of, topic_of
+from peacetalks._extract.events import EventDraft, extract_events, figures_in
 from peacetalks._extract.refs import build_refs
 from peacetalks._extract.statements import Draft, extract_statements
 from peacetalks._gazetteer import Gazetteer, provisional_actor
@@ -47,7 +43,7 @@ from peacetalks._model import (
     TimePoint,
 )
 from peacetalks._text import BlockKind, Prepared, prepare
-from peacetalks._vocab import ActorKind, EventType, MentionKind, TimeKind, Topic
+from peacetalks._vocab import ActorKind, EventType, MentionKind, MentionRule, TimeKind, Topic
 
 __all__ = ["DEFAULT_MAX_CHARS", "TextTooLong", "parse"]
 
@@ -117,7 +113,7 @@ def parse(
     gaz = gazetteer if gazetteer is not None else Gazetteer.default()
     reference = published if published is not None else _header_date(prepared)
     working = prepared.working
-    found_dates = find_dates(working, reference=reference)
+    found_dates = sorted(find_dates(working, reference=reference), key=lambda m: m.span.start)
     book = ActorBook(
         make_provisional=_provisional,
         make_state=lambda country: gaz.actor(f"state:{country.lower()}"),
@@ -131,8 +127,11 @@ def parse(
     lex = cues()
     disc = Discourse(doc, book, lex)
     statements = extract_statements(doc, disc, lex)
-    statements = [s for s in statements if not prepared.in_furniture(Span(s.start, s.end))]
-    disc.statements = statements
+    statements = sorted(
+        (s for s in statements if not prepared.in_furniture(Span(s.start, s.end))),
+        key=lambda d: d.start,
+    )
+    disc.set_statements(statements)
     demands = extract_demands(doc, disc, statements)
     events = extract_events(doc, disc, found_dates, demands, _principal(doc, book))
     return _article(
@@ -141,6 +140,18 @@ def parse(
 
 
 def _provisional(name: str, kind: ActorKind, country: str | None) -> Actor | None:
+    if kind is not ActorKind.PERSON:
+        # a body named by its words ("the prime minister's office"): the words are its name
+        words = re.findall(r"[a-z0-9]+", name.lower().replace("'s", ""))
+        if not words:
+            return None
+        return Actor(
+            id="prov:" + "-".join(words)[:60],
+            name=name,
+            kind=kind,
+            country=country,
+            provisional=True,
+        )
     try:
         return provisional_actor(name, kind=kind, country=country)
     except InvalidName:
@@ -198,7 +209,11 @@ def _context_country(doc: Doc, book: ActorBook, places: dict[str, Place], prepar
 
     def country(start: int, end: int) -> str | None:
         for ref in doc.refs_in(start, end):
-            if ref.place is not None and ref.actor is None and ref.place in places:
+            if (
+                ref.place is not None
+                and ref.place in places
+                and places[ref.place].kind.value != "country"
+            ):
                 return places[ref.place].country
         return dateline_country
 
@@ -264,20 +279,24 @@ def _article(
     events: Sequence[EventDraft],
 ) -> Article:
     b = _Builder(prepared, book, places)
-    mentions = _mentions(b, doc)
+    mentions = _mentions(b, doc, statements)
     dates = tuple(
         DateMention(
             span=(span := b.span(m.span.start, m.span.end)), text=b.slice(span), time=m.time
         )
         for m in found_dates
     )
-    statement_records = _statements(b, doc, statements, found_dates)
+    statement_records = _statements(b, doc, statements, found_dates, events)
     demand_records = _demands(b, doc, demands, statements, statement_records)
     event_records = _events(b, events)
-    statement_records = _summaries(b, doc, statement_records, statements, demands)
+    summarized = _summaries(b, doc, statement_records, statements, demands)
     title = prepared.title.text if prepared.title is not None else None
     outlet = _outlet(b, prepared)
-    dateline = prepared.dateline.place.text if prepared.dateline is not None else None
+    dateline = (
+        prepared.dateline.place.text
+        if prepared.dateline is not None and prepared.dateline.place is not None
+        else None
+    )
     actor_ids = [a for a in book.actors if a in b.used_actors]
     place_ids = [p for p in places if p in b.used_places]
     return Article(
@@ -289,7 +308,7 @@ def _article(
         actors=tuple(book.actors[a] for a in actor_ids),
         places=tuple(places[p] for p in place_ids),
         mentions=mentions,
-        statements=statement_records,
+        statements=summarized,
         demands=demand_records,
         events=event_records,
         dates=dates,
@@ -315,11 +334,12 @@ def _outlet(b: _Builder, prepared: Prepared) -> str | None:
     )
 
 
-def _mentions(b: _Builder, doc: Doc) -> tuple[Mention, ...]:
-    out = []
+def _mentions(b: _Builder, doc: Doc, statements: Sequence[Draft]) -> tuple[Mention, ...]:
+    out = [*_speaker_mentions(b, doc, statements)]
     for ref in doc.refs:
         span = b.span(ref.start, ref.end)
         if ref.place is not None and b.place(ref.place) is not None:
+            b.actor(ref.actor)  # "Russia" names the state as well as the country
             out.append(
                 Mention(
                     span=span,
@@ -339,7 +359,29 @@ def _mentions(b: _Builder, doc: Doc) -> tuple[Mention, ...]:
                     rule=ref.rule,
                 )
             )
-    return tuple(out)
+    return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+
+def _speaker_mentions(b: _Builder, doc: Doc, statements: Sequence[Draft]) -> list[Mention]:
+    """Speakers named by a pronoun or a description ("he", "the ministry", "an army spokesman"),
+    as mentions of the actor they were resolved to, so coreference is visible."""
+    out = []
+    for draft in statements:
+        speaker = draft.speaker
+        if speaker.rule not in (MentionRule.PRONOUN, MentionRule.COREFERENCE, MentionRule.ROLE):
+            continue
+        if speaker.end <= speaker.start or doc.ref_covering(speaker.start) is not None:
+            continue
+        actor = b.actor(speaker.actor)
+        if actor is None:
+            continue
+        span = b.span(speaker.start, speaker.end)
+        out.append(
+            Mention(
+                span=span, text=b.slice(span), kind=MentionKind.ACTOR, ref=actor, rule=speaker.rule
+            )
+        )
+    return out
 
 
 def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> TimePoint | None:
@@ -358,9 +400,10 @@ def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> Tim
         )
     best: TimePoint | None = None
     best_distance = 1 << 30
-    for mention in dates:
-        if mention.span.start < lo or mention.span.end > hi:
-            continue
+    for mention in _between(dates, lo, hi):
+        before = doc.text[max(lo, mention.span.start - 7) : mention.span.start].lower().split()
+        if before and before[-1] in ("since", "from", "until", "till", "by", "before", "after"):
+            continue  # "which have hosted the talks since May 2023": not when it was said
         if draft.start <= mention.span.start < draft.end:
             continue  # a date inside what was said is not when it was said
         point = mention.time
@@ -374,6 +417,17 @@ def _statement_date(doc: Doc, draft: Draft, dates: Sequence[DateMention]) -> Tim
     if best is not None and best.kind is TimeKind.TIME and best.earliest is not None:
         return _day_of(best)
     return best
+
+
+def _between(dates: Sequence[DateMention], lo: int, hi: int) -> list[DateMention]:
+    """The date mentions inside ``[lo, hi)`` (mentions come in text order)."""
+    k = bisect.bisect_left(dates, lo, key=lambda m: m.span.start)
+    out = []
+    while k < len(dates) and dates[k].span.start < hi:
+        if dates[k].span.end <= hi:
+            out.append(dates[k])
+        k += 1
+    return out
 
 
 def _day_of(point: TimePoint) -> TimePoint:
@@ -390,7 +444,11 @@ def _day_of(point: TimePoint) -> TimePoint:
 
 
 def _statements(
-    b: _Builder, doc: Doc, drafts: Sequence[Draft], dates: Sequence[DateMention]
+    b: _Builder,
+    doc: Doc,
+    drafts: Sequence[Draft],
+    dates: Sequence[DateMention],
+    events: Sequence[EventDraft],
 ) -> list[Statement]:
     out: list[Statement] = []
     previous: dict[str, TimePoint | None] = {}
@@ -400,6 +458,9 @@ def _statements(
         date = _statement_date(doc, draft, dates)
         if date is None and draft.cue is None and speaker is not None:
             date = previous.get(speaker)  # a continuing quote shares its speech act's date
+        if date is None and speaker is not None:
+            date = date_nearby(doc, b.book, draft, dates, events)
+        channel = draft.channel or channel_nearby(doc, b.book, draft, drafts[n - 1] if n else None)
         if speaker is not None:
             previous[speaker] = date
         speaker_span = None
@@ -414,7 +475,7 @@ def _statements(
                 side=b.book.country(speaker),
                 quote=draft.quote,
                 cue=draft.cue,
-                channel=b.actor(draft.channel),
+                channel=b.actor(channel),
                 addressee=b.actor(draft.addressee),
                 date=date,
                 inferred=draft.speaker.inferred,
@@ -499,22 +560,18 @@ def _summaries(
     demands: Sequence[DemandDraft],
 ) -> tuple[Statement, ...]:
     """Fill each statement's content summary: topics, stance, negation, objects, figures."""
-    from peacetalks._extract.demands import _lexicon as _demand_lexicon
-
-    lex = _demand_lexicon()
-    event_lex = _event_lexicon()
     out = []
+    by_statement: dict[int, list[DemandDraft]] = {}
+    for demand in demands:
+        if demand.statement is not None:
+            by_statement.setdefault(demand.statement, []).append(demand)
     for index, (record, draft) in enumerate(zip(statements, drafts, strict=True)):
-        own = [d for d in demands if d.statement == index]
+        own = by_statement.get(index, [])
         i, j = doc.token_range(draft.start, draft.end)
         tokens = doc.tokens[i:j]
-        from peacetalks._extract._tokstr import TokenString
-
         words = TokenString.of(tokens).text
         topics: list[Topic] = [d.topic for d in own]
-        for topic, patterns in lex.topics:
-            if topic not in topics and any(p.search(words) for p in patterns):
-                topics.append(topic)
+        topics.extend(t for t in topic_of(words) if t not in topics)
         negated = bool(re.search(r"\b(?:not|never|no|n't|nothing|neither|nor)\b", words))
         objects: list[str] = []
         for ref in doc.refs_in(draft.start, draft.end):
@@ -529,13 +586,13 @@ def _summaries(
                 objects.append(target)
         etype = EventType.PRISONER_EXCHANGE if Topic.PRISONERS in topics else EventType.ATTACK
         figures: tuple[Figure, ...] = (
-            _figures(doc, event_lex, tokens, 0, len(tokens), (), etype) if tokens else ()
+            figures_in(doc, tokens, 0, len(tokens), None, etype) if tokens else ()
         )
         out.append(
             attrs.evolve(
                 record,
                 topics=tuple(topics),
-                polarity=own[0].polarity if own else None,
+                polarity=own[0].polarity if own else stance_of(words),
                 negated=negated,
                 objects=tuple(objects),
                 figures=figures,

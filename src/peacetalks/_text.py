@@ -1017,8 +1017,9 @@ def _sentence_like(text: str) -> bool:
 
 def _headline_like(text: str) -> bool:
     """Short, capitalized, no closing period or comma: the shape of a headline."""
-    if not text or len(text) > 300 or text[-1] in ".,;:" or _nwords(text) > 30:
-        return False
+    core = text.rstrip("\"'”’»)]")
+    if not core or len(text) > 300 or core[-1] in ".,;:" or _nwords(text) > 30:
+        return False  # a sentence that ends inside a closing quote mark is still a sentence
     first = text.lstrip(_OPENERS)[:1]
     return first.isupper() or first.isdigit()
 

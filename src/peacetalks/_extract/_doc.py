@@ -15,14 +15,15 @@ import regex
 
 from peacetalks._vocab import ActorKind, MentionRule
 
-__all__ = ["Doc", "Quote", "Ref", "Sent", "Tok", "tokenize"]
+__all__ = ["Doc", "Quote", "Ref", "Sent", "SpanIndex", "Tok", "tokenize"]
 
 # Words (with inner hyphens, apostrophes and dotted abbreviations such as U.S.), numbers with
 # separators, and single other characters. Each alternative is bounded by its character class,
 # so the scan is linear.
 _TOKEN = regex.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., J.D.
-    r"|\d+(?:[.,]\d+)*(?:%)?"  # 1,000  1.2  18%
+    r"|\d[\d,]*-for-\d[\d,]*"  # 1,000-for-1,000
+    r"|\d+(?:[.,]\d+)*(?:%|-(?:point|day|week|month|year|hour|minute|strong|member|nation|party|km|mile|seat)s?\b)?"  # 1,000  1.2  18%  20-point  30-day
     r"|[\w](?:[\w\-]|[’'](?=\w))*"  # words, hyphenated words, contractions, possessives
     r"|\S"
 )
@@ -203,3 +204,41 @@ class Doc:
             out.append(self.quotes[i])
             i += 1
         return tuple(out)
+
+
+@attrs.frozen
+class SpanIndex:
+    """Spans sorted by start, for logarithmic "which span holds this position" queries.
+
+    The spans may nest or overlap; ``covering`` looks back over at most ``reach`` spans that
+    start before the position, which is enough for the short, mostly disjoint spans it holds
+    (dates, statements, demands).
+    """
+
+    spans: tuple[tuple[int, int, int], ...]  # (start, end, original index)
+    starts: tuple[int, ...]
+    reach: int = 8
+
+    @classmethod
+    def of(cls, pairs: Sequence[tuple[int, int]]) -> SpanIndex:
+        spans = tuple(sorted((s, e, i) for i, (s, e) in enumerate(pairs)))
+        return cls(spans, tuple(s for s, _, _ in spans))
+
+    def covering(self, position: int) -> int | None:
+        """The original index of a span holding ``position`` (the latest-starting one)."""
+        k = bisect.bisect_right(self.starts, position) - 1
+        for m in range(k, max(-1, k - self.reach), -1):
+            start, end, index = self.spans[m]
+            if start <= position < end:
+                return index
+        return None
+
+    def within(self, lo: int, hi: int) -> list[int]:
+        """Original indices of the spans that lie wholly inside ``[lo, hi)``, in start order."""
+        k = bisect.bisect_left(self.starts, lo)
+        out = []
+        while k < len(self.spans) and self.spans[k][0] < hi:
+            if self.spans[k][1] <= hi:
+                out.append(self.spans[k][2])
+            k += 1
+        return out

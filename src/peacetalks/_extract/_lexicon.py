@@ -40,6 +40,8 @@ class CueLexicon:
     split_participles: frozenset[str]
     quiet_participles: frozenset[str]
     according_to: tuple[tuple[str, ...], ...]
+    according_first: frozenset[str]
+    spokesperson_words: frozenset[str]
     channel_nouns: frozenset[str]
     addressee_groups: Mapping[str, str]
     group_speakers: Mapping[str, str]
@@ -67,6 +69,8 @@ def cues() -> CueLexicon:
         split_participles=frozenset(data["trailing_participles_that_split"]),
         quiet_participles=frozenset(data["not_speech_when_participle"]),
         according_to=tuple(tuple(p.split()) for p in data["according_to"]),
+        according_first=frozenset(p.split()[0] for p in data["according_to"]),
+        spokesperson_words=frozenset(data["spokesperson_words"]),
         channel_nouns=frozenset(data["channel_nouns"]),
         addressee_groups=dict(data["addressee_groups"]),
         group_speakers=dict(data["group_speakers"]),

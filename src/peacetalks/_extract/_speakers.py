@@ -7,6 +7,8 @@ ministry" or "Mr Peskov" can be tied to the right earlier actor.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -49,6 +51,7 @@ class ActorBook:
     # the country the article is written from or about (dateline, places), for "the ministry"
     context_country: Callable[[int, int], str | None]
     actors: dict[str, Actor] = attrs.field(factory=dict)
+    headers: dict[str, str | None] = attrs.field(factory=dict)
 
     def add(self, actor: Actor) -> str:
         self.actors.setdefault(actor.id, actor)
@@ -70,12 +73,12 @@ class ActorBook:
         article ("Socheata" after "Maly Socheata") is the same actor."""
         words = name.split()
         if kind is ActorKind.PERSON:
-            for actor in self.actors.values():
-                if not actor.provisional or actor.kind is not ActorKind.PERSON:
+            for known_actor in self.actors.values():
+                if not known_actor.provisional or known_actor.kind is not ActorKind.PERSON:
                     continue
-                known = actor.name.split()
+                known = known_actor.name.split()
                 if words and (words == known[-len(words) :] or words == known[: len(words)]):
-                    return actor.id
+                    return known_actor.id
         actor = self.make_provisional(name, kind, country)
         return None if actor is None else self.add(actor)
 
@@ -100,6 +103,13 @@ class ActorBook:
         """The actor a transcript's speaker header names ("YURY USHAKOV, Aide to ...")."""
         if not text:
             return None
+        if text in self.headers:
+            return self.headers[text]
+        found = self._header_speaker(text)
+        self.headers[text] = found
+        return found
+
+    def _header_speaker(self, text: str) -> str | None:
         name = text.split(",")[0].strip()
         actor = self.resolve_name(name) or self.resolve_name(name.title())
         if actor is None:
@@ -110,6 +120,9 @@ class ActorBook:
         return self.add(actor)
 
 
+# how many earlier mentions a reference looks back over: news refers to what it named recently,
+# and the bound keeps very long texts linear
+_LOOKBACK = 300
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _BODY = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
@@ -134,6 +147,12 @@ class Discourse:
     sentence_speakers: dict[int, list[str]] = attrs.field(factory=dict)
     # the statements found, once the statement pass is done (for the demand and event passes)
     statements: list[Draft] = attrs.field(factory=list)
+    statement_starts: list[int] = attrs.field(factory=list)
+
+    def set_statements(self, drafts: list[Draft]) -> None:
+        """Record the statements in text order, for the later passes."""
+        self.statements = sorted(drafts, key=lambda d: d.start)
+        self.statement_starts = [d.start for d in self.statements]
 
     def note_sentence(self, index: int, sent: Sent) -> None:
         """Remember the first person and body named in a sentence (before its statements)."""
@@ -153,6 +172,20 @@ class Discourse:
 
     # pronouns -------------------------------------------------------------------------------
 
+    def pronoun_at(self, word: str, position: int, sentence: int, sent_start: int) -> str | None:
+        """Like :meth:`pronoun`, for a later pass: the last speaker is the one before ``position``."""
+        saved = (self.last_speaker, self.last_speaker_sentence)
+        k = bisect.bisect_right(self.statement_starts, position)
+        if k > 0:
+            last = self.statements[k - 1]
+            self.last_speaker, self.last_speaker_sentence = last.speaker, last.sentence
+        else:
+            self.last_speaker, self.last_speaker_sentence = None, -1
+        try:
+            return self.pronoun(word, position, sentence, sent_start)
+        finally:
+            self.last_speaker, self.last_speaker_sentence = saved
+
     def pronoun(self, word: str, position: int, sentence: int, sent_start: int) -> str | None:
         """The actor a pronoun at ``position`` most likely names, or ``None``."""
         word = word.lower()
@@ -166,7 +199,7 @@ class Discourse:
 
     def _person_before(self, position: int, sentence: int, sent_start: int) -> str | None:
         # 1. a person named earlier in the same sentence (the clause's subject)
-        for ref in self.doc.refs_before(position):
+        for ref in itertools.islice(self.doc.refs_before(position), _LOOKBACK):
             if ref.end <= sent_start:
                 break
             if ref.actor is not None and self.book.kind(ref.actor) is ActorKind.PERSON:
@@ -193,7 +226,7 @@ class Discourse:
         if last is not None and self.book.kind(last.actor) is ActorKind.PERSON:
             return last.actor
         # 5. the nearest person named before
-        for ref in self.doc.refs_before(position):
+        for ref in itertools.islice(self.doc.refs_before(position), _LOOKBACK):
             if ref.actor is not None and self.book.kind(ref.actor) is ActorKind.PERSON:
                 return ref.actor
         return None
@@ -224,7 +257,7 @@ class Discourse:
         return None
 
     def _body_ends_before(self, actor: str, position: int, sent_start: int) -> bool:
-        for ref in self.doc.refs_before(position):
+        for ref in itertools.islice(self.doc.refs_before(position), _LOOKBACK):
             if ref.end <= sent_start:
                 return False
             if ref.actor == actor:
@@ -234,18 +267,19 @@ class Discourse:
     # nominal references ---------------------------------------------------------------------
 
     def recent_body_with(self, words: Sequence[str], position: int) -> str | None:
-        """The nearest earlier actor whose name holds all ``words`` ("the ministry")."""
-        for ref in self.doc.refs_before(position):
-            actor = self.book.get(ref.actor)
-            if actor is None:
-                continue
-            name = actor.name.lower()
-            if all(word in name for word in words):
-                return actor.id
+        """The last speaker, or the nearest earlier actor, whose name holds all ``words``."""
         last = self.last_speaker
         if last is not None:
             actor = self.book.get(last.actor)
             if actor is not None and all(word in actor.name.lower() for word in words):
+                return actor.id
+        for ref in itertools.islice(self.doc.refs_before(position), _LOOKBACK):
+            actor = self.book.get(ref.actor)
+            if actor is None:
+                continue
+            # the name, an alias, or the words the text used ("Sudan's army" for the armed forces)
+            names = (actor.name, *actor.aliases, self.doc.text[ref.start : ref.end])
+            if any(all(word in name.lower() for word in words) for name in names):
                 return actor.id
         return None
 
@@ -254,7 +288,7 @@ class Discourse:
         last = self.last_speaker
         if last is not None and self.book.kind(last.actor) is ActorKind.PERSON:
             return last.actor
-        for ref in self.doc.refs_before(position):
+        for ref in itertools.islice(self.doc.refs_before(position), _LOOKBACK):
             if ref.actor is not None and self.book.kind(ref.actor) is ActorKind.PERSON:
                 return ref.actor
         return None

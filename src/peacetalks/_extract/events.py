@@ -1,27 +1,30 @@
 """Events: talks, proposals, agreements, ceasefires, exchanges, strikes and the rest.
 
-Triggers (``data/events.json``) find a mention and its type; the span grows over the trigger's
-noun or verb phrase. The status comes from cue words (scheduled, expected, proposed, called off,
-denied) and from a date after the reference; the date, place, participants and figures come
-from the trigger's clause. A generic mention ("a possible ceasefire", "peace talks" with no date,
-place or party) is not an event. A later mention that only repeats an earlier event of the same
-type is folded into it; one that adds a date, place or figure becomes its own event linked to
-the first by ``same_as``.
+Triggers (``data/events.json``) find a mention and its type. A noun event's span is its noun
+phrase: the modifiers before it and the prepositional phrases after it ("a Russian missile
+strike on Kyiv"), widened to the subject when it is the object of a verb such as "accepted"; a
+verb event's span runs from its subject to the end of its clause. The status comes from cue
+words (scheduled, expected, proposed, called off, denied); the date, place, participants and
+figures from the phrase, then from the clause. A generic mention ("any future ceasefire",
+"peace talks" with nobody, no date and no place) is not an event; a proposal needs an author.
+A later mention that repeats an earlier event is folded into it; one that adds a date or a place
+is linked to it by ``same_as``; one that contradicts it (another date, place or count) is a
+different event.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 import regex
 
-from peacetalks._extract._doc import Doc, Sent, Tok
+from peacetalks._extract._doc import Doc, Sent, SpanIndex, Tok
 from peacetalks._extract._lexicon import load_data
 from peacetalks._extract._speakers import Discourse
 from peacetalks._extract._tokstr import TokenString
-from peacetalks._extract.demands import DemandDraft
+from peacetalks._extract.demands import DemandDraft, _statement_at
 from peacetalks._model import DateMention, Figure
 from peacetalks._vocab import (
     ActorKind,
@@ -33,7 +36,7 @@ from peacetalks._vocab import (
     TimeKind,
 )
 
-__all__ = ["EventDraft", "extract_events"]
+__all__ = ["EventDraft", "extract_events", "figures_in"]
 
 
 @attrs.frozen
@@ -43,6 +46,7 @@ class _Trigger:
     kind: str
     needs: str | None
     needs_place: bool
+    needs_owner: bool
     weak: bool
 
 
@@ -61,6 +65,10 @@ class _EventLexicon:
     multipliers: dict[str, int]
     mediator_cues: tuple[str, ...]
     both_sides: tuple[regex.Pattern[str], ...]
+    object_verbs: frozenset[str]
+    subject_verbs: tuple[tuple[str, ...], ...]
+    phrase_participles: frozenset[str]
+    casualty_verbs: frozenset[str]
 
 
 @functools.cache
@@ -73,6 +81,7 @@ def _lexicon() -> _EventLexicon:
             e["kind"],
             e.get("needs"),
             bool(e.get("needs_place")),
+            bool(e.get("needs_owner")),
             bool(e.get("weak")),
         )
         for e in data["triggers"]
@@ -103,6 +112,10 @@ def _lexicon() -> _EventLexicon:
         multipliers=dict(data["multipliers"]),
         mediator_cues=tuple(data["mediator_cues"]),
         both_sides=tuple(regex.compile(p) for p in data["both_sides"]),
+        object_verbs=frozenset(data["object_verbs"]),
+        subject_verbs=tuple(tuple(v.split()) for v in data["subject_verbs"]),
+        phrase_participles=frozenset(data["phrase_participles"]),
+        casualty_verbs=frozenset(data["casualty_verbs"]),
     )
 
 
@@ -121,6 +134,8 @@ class EventDraft:
     figures: tuple[Figure, ...] = ()
     same_as: int | None = None
     confidence: float = 0.75
+    bare: bool = False  # a mention with no date, place, figure or party of its own
+    anaphoric: bool = False  # "the truce", "this attack": points back to an event named before
 
 
 @attrs.frozen
@@ -130,7 +145,7 @@ class _Hit:
     trigger: _Trigger
 
 
-_STOP_WORDS = frozenset(
+_CLAUSE_STOP = frozenset(
     {
         "which",
         "who",
@@ -146,11 +161,99 @@ _STOP_WORDS = frozenset(
         "noting",
         "because",
         "since",
-        "as",
         "so",
+        "regardless",
     }
 )
-_LEFT_MODIFIERS = frozenset(
+_VERBISH = frozenset(
+    {
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "said",
+        "says",
+        "say",
+        "requires",
+        "require",
+        "depends",
+        "marks",
+        "remains",
+        "remain",
+        "seems",
+        "appears",
+        "resulted",
+        "serves",
+        "conveys",
+        "reflect",
+        "reflects",
+        "need",
+        "needs",
+        "lies",
+        "went",
+        "came",
+        "takes",
+        "took",
+        "led",
+        "began",
+        "that",
+        "which",
+        "who",
+        "as",
+        "but",
+        "while",
+        "because",
+        "if",
+        "when",
+        "after",
+        "before",
+        "despite",
+        "though",
+        "although",
+        "so",
+        "than",
+    }
+)
+_ATTACH = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "of",
+        "between",
+        "with",
+        "against",
+        "from",
+        "until",
+        "into",
+        "near",
+        "inside",
+        "over",
+        "across",
+        "by",
+        "among",
+        "during",
+        "amid",
+    }
+)
+_NP_LEFT = frozenset(
     {
         "the",
         "a",
@@ -172,8 +275,6 @@ _LEFT_MODIFIERS = frozenset(
         "second",
         "third",
         "another",
-        "round",
-        "of",
         "peace",
         "energy",
         "missile",
@@ -184,13 +285,8 @@ _LEFT_MODIFIERS = frozenset(
         "prisoner",
         "prisoners",
         "pow",
-        "comprehensive",
         "immediate",
         "unconditional",
-        "30-day",
-        "60-day",
-        "90-day",
-        "three-day",
         "bilateral",
         "trilateral",
         "high-level",
@@ -205,31 +301,45 @@ _LEFT_MODIFIERS = frozenset(
         "that",
         "these",
         "those",
-        "jointly",
+        "and",
+        "round",
+        "telephone",
+        "phone",
+        "short-term",
+        "long-term",
+        "brief",
+        "specific",
+        "ground",
+        "joint",
+        "reported",
+        "so-called",
     }
 )
-_PREPS = frozenset(
+_DETS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my"}
+)
+_SUBJECT_STOP = frozenset(
     {
-        "in",
-        "on",
-        "at",
-        "of",
-        "between",
-        "with",
-        "against",
-        "from",
-        "until",
-        "to",
-        "into",
-        "for",
-        "near",
-        "during",
-        "inside",
-        "outside",
-        "over",
-        "across",
+        "that",
+        "which",
+        "who",
+        "when",
+        "while",
+        "because",
+        "if",
+        "as",
+        ";",
+        ":",
+        "—",
+        "–",
         "after",
         "before",
+        "since",
+        "until",
+        "noting",
+        "saying",
+        "adding",
+        "and",
     }
 )
 
@@ -240,115 +350,632 @@ def extract_events(
     dates: Sequence[DateMention],
     demands: Sequence[DemandDraft],
     principal: tuple[str, ...],
-    reference_year_end: object = None,
 ) -> list[EventDraft]:
-    """Every event mention in the document, in text order, with repetitions folded in."""
+    """Every event of the document, in text order, with repetitions folded in."""
     lex = _lexicon()
     drafts: list[EventDraft] = []
+    dates_index = SpanIndex.of([(m.span.start, m.span.end) for m in dates])
+    demands_index = SpanIndex.of([(d.start, d.end) for d in demands])
     for si, sent in enumerate(doc.sentences):
-        if sent.kind in ("furniture", "caption", "question"):
+        if sent.kind in ("furniture", "caption", "question", "heading"):
             continue
         tokens = doc.sentence_tokens(sent)
         if len(tokens) < 2:
             continue
-        drafts.extend(_sentence(doc, disc, lex, sent, si, tokens, dates, demands, principal))
-    return _corefer(drafts)
+        drafts.extend(
+            _Sentence(
+                doc, disc, lex, sent, si, tokens, dates, dates_index, demands_index, principal
+            ).run()
+        )
+    return _corefer(drafts, lambda actor: disc.book.country(actor) or actor)
 
 
-def _sentence(
-    doc: Doc,
-    disc: Discourse,
-    lex: _EventLexicon,
-    sent: Sent,
-    si: int,
-    tokens: Sequence[Tok],
-    dates: Sequence[DateMention],
-    demands: Sequence[DemandDraft],
-    principal: tuple[str, ...],
-) -> list[EventDraft]:
-    ts = TokenString.of(tokens)
-    hits: list[_Hit] = []
-    for trigger in lex.triggers:
-        for match in trigger.pattern.finditer(ts.text):
-            first = ts.token_at(match.start())
-            last = ts.token_at(max(match.start(), match.end() - 1))
-            hits.append(_Hit(first, last, trigger))
-    if not hits:
-        return []
-    if any(p.search(ts.text) for p in lex.negated):
-        hits = [h for h in hits if h.trigger.type is not EventType.SANCTIONS]
-    hits = _resolve_overlaps(sorted(hits, key=lambda h: (h.first, -(h.last - h.first))))
-    out: list[EventDraft] = []
-    used: list[tuple[int, int]] = []
-    for hit in hits:
-        if any(a <= hit.first <= b for a, b in used):
-            continue  # part of an event already built from this sentence
-        trig = hit.trigger
-        if trig.needs == "prisoners" and not _near_words(
-            tokens, hit.first, hit.last, lex.prisoner_words, 8
-        ):
-            continue
-        if trig.needs_place and not _place_after(doc, tokens, hit.last, 4):
-            continue
+@attrs.define
+class _Sentence:
+    doc: Doc
+    disc: Discourse
+    lex: _EventLexicon
+    sent: Sent
+    si: int
+    tokens: Sequence[Tok]
+    dates: Sequence[DateMention]
+    dates_index: SpanIndex
+    demands_index: SpanIndex
+    principal: tuple[str, ...]
+    _types: dict[int, EventType] = attrs.field(factory=dict)
+
+    def run(self) -> list[EventDraft]:
+        ts = TokenString.of(self.tokens)
+        hits: list[_Hit] = []
+        for trigger in self.lex.triggers:
+            for match in trigger.pattern.finditer(ts.text):
+                first = ts.token_at(match.start())
+                last = ts.token_at(max(match.start(), match.end() - 1))
+                hits.append(_Hit(first, last, trigger))
+        if not hits:
+            return []
+        if any(p.search(ts.text) for p in self.lex.negated):
+            hits = [h for h in hits if h.trigger.type is not EventType.SANCTIONS]
+        hits = _resolve_overlaps(sorted(hits, key=lambda h: (h.first, -(h.last - h.first))))
+        starts = sorted(h.first for h in hits)
+        self._types = {h.first: h.trigger.type for h in hits}
+        out: list[EventDraft] = []
+        absorbed: set[int] = set()
+        for hit in hits:
+            if hit.first in absorbed:
+                continue
+            made = self._event(hit, starts)
+            if made is None:
+                continue
+            draft, start_i, end_i = made
+            out.append(draft)
+            # a noun trigger inside this event's phrase ("a moratorium on strikes") is part of it
+            for other in hits:
+                if (
+                    start_i <= other.first < end_i
+                    and other.first > hit.last
+                    and other.trigger.kind == "noun"
+                ):
+                    absorbed.add(other.first)
+        return out
+
+    # -------------------------------------------------------------------------------------------
+
+    def _event(self, hit: _Hit, starts: list[int]) -> tuple[EventDraft, int, int] | None:
+        tokens, trig, lex = self.tokens, hit.trigger, self.lex
+        token = tokens[hit.first]
+        quote = self.doc.quote_at(token.start)
+        if quote is not None and quote.fragment and self._said_as_such(quote.start, quote.end):
+            return None  # what someone called it: "a very good meeting"
+        if trig.needs == "prisoners" and not self._near(hit, lex.prisoner_words, 8):
+            return None
+        if trig.kind == "verb" and hit.first > 0 and tokens[hit.first - 1].low in _DETS:
+            return None  # "the freed soldiers": an adjective
+        if trig.needs_place and not self._place_after(hit.last, 4):
+            return None
+        if etype_needs_direct_place(trig) and not self._place_next(hit.last):
+            return None
+        left, right = self._clause(hit.first, hit.last)
+        clause = TokenString.of(tokens[left:right]).text
         etype = trig.type
-        left, right = _clause(tokens, hit.first, hit.last)
-        clause_text = TokenString.of(tokens[left:right]).text
-        if etype is EventType.ATTACK and any(p.search(clause_text) for p in lex.violation_cues):
+        if etype is EventType.ATTACK and any(p.search(clause) for p in lex.violation_cues):
             etype = EventType.CEASEFIRE_VIOLATION
-        start_i, end_i = _extent(doc, disc, tokens, hit, left, right)
+        # the next trigger ends this phrase, unless this one governs it ("a moratorium on strikes")
+        # or joins it ("ground assaults and strikes")
+        following = [
+            s
+            for s in starts
+            if s > hit.last
+            and not self._governed(s)
+            and not (tokens[s - 1].low == "and" and self._type_at(s) is hit.trigger.type)
+        ]
+        limit = following[0] if following else right
+        start_i, end_i = self._extent(hit, left, min(right, limit))
         start, end = tokens[start_i].start, tokens[end_i - 1].end
-        inside_demand = any(d.start <= start and end <= d.end + 1 for d in demands)
-        date = _date(dates, tokens, start_i, end_i, left, right, hit)
-        location = _location(doc, tokens, start_i, end_i, left, right)
-        participants = _participants(
-            doc, disc, lex, tokens, ts, start_i, end_i, left, right, hit, etype, si
+        generic = self._generic(hit.first)
+        event_verb = self._followed_by_event_verb(hit)
+        if event_verb and trig.kind == "noun":
+            end_i = max(end_i, right)  # "the ceasefire is to begin within 24 hours ..."
+            end = tokens[end_i - 1].end
+        own_parties = self._parties(start_i, end_i)
+        own_date = self._date(start_i, end_i, start_i, end_i, hit)
+        own_place = self._location(start_i, end_i, start_i, end_i)
+        own_figures = figures_in(self.doc, tokens, start_i, end_i, self.dates_index, etype)
+        if trig.needs_owner and not self._owner(hit, start_i, end_i):
+            return None
+        resolved_date = own_date is not None and not own_date.time.value.endswith("_REF")
+        enough_parties = len({self.disc.book.country(a) or a for a in own_parties}) >= (
+            2 if etype in (EventType.TALKS, EventType.AGREEMENT) else 1
         )
-        figures = _figures(doc, lex, tokens, left, right, dates, etype)
-        if _both_sides(lex, clause_text) or (
-            not participants and etype in (EventType.TALKS, EventType.ATTACK, EventType.CEASEFIRE)
-        ):
-            participants = _merge(participants, principal if _both_sides(lex, clause_text) else ())
-        status = _status(lex, clause_text, tokens, left, hit, etype, date)
         specific = (
-            date is not None
-            or location is not None
-            or bool(figures)
-            or trig.kind == "verb"
-            or (bool(participants) and not _generic(lex, tokens, start_i, hit.first))
+            trig.kind == "verb"
+            or resolved_date
+            or own_place is not None
+            or bool(own_figures)
+            or enough_parties
+            or (self._attached(hit, end_i) and etype not in (EventType.TALKS, EventType.AGREEMENT))
+            or self._governed_by_verb(hit, start_i, left)
+            or event_verb
         )
-        if trig.weak and date is None and location is None:
+        if generic and not resolved_date and own_place is None and not own_figures:
             specific = False
-        if inside_demand and date is None:
+        if trig.weak and not resolved_date and own_place is None:
             specific = False
         if (
-            _generic(lex, tokens, start_i, hit.first)
-            and date is None
-            and location is None
-            and not figures
+            trig.kind == "noun"
+            and etype is not EventType.PROPOSAL
+            and self._inside_demand(hit)
+            and not resolved_date
         ):
             specific = False
         if not specific:
-            continue
-        used.append((start_i, end_i - 1))
-        out.append(
-            EventDraft(
-                start,
-                end,
-                etype,
-                si,
-                status,
-                date,
-                location,
-                participants,
-                figures,
-                confidence=0.6 if trig.weak else 0.75,
-            )
+            return None
+        date = own_date or self._date(start_i, end_i, left, right, hit)
+        location = own_place or self._location(start_i, end_i, left, right)
+        counted = etype in (
+            EventType.ATTACK,
+            EventType.CEASEFIRE_VIOLATION,
+            EventType.PRISONER_EXCHANGE,
+            EventType.INVASION,
         )
-    return out
+        figures = own_figures or (
+            figures_in(self.doc, tokens, left, right, self.dates_index, etype) if counted else ()
+        )
+        bare = not (own_date or own_place or own_figures or own_parties) and trig.kind == "noun"
+        participants = own_parties or self._clause_parties(left, right, hit, etype)
+        if etype is EventType.PRISONER_EXCHANGE and trig.kind == "verb":
+            participants = self._without_released(participants, hit, right)
+        stateless = all(self.disc.book.country(p) is None for p in participants)
+        if any(p.search(clause) for p in lex.both_sides) or (
+            stateless and etype in (EventType.TALKS, EventType.ATTACK, EventType.CEASEFIRE)
+        ):
+            participants = _merge(participants, self.principal)
+        status = self._status(clause, etype, date)
+        confidence = 0.6 if trig.weak or generic else 0.75
+        anaphoric = (
+            trig.kind == "noun"
+            and start_i < hit.first
+            and tokens[start_i].low in ("the", "this", "that", "these", "those", "its")
+        )
+        draft = EventDraft(
+            start,
+            end,
+            etype,
+            self.si,
+            status,
+            date,
+            location,
+            participants,
+            figures,
+            confidence=confidence,
+            bare=bare,
+            anaphoric=anaphoric,
+        )
+        return draft, start_i, end_i
+
+    # --- where the phrase and the clause are ------------------------------------------------------
+
+    def _clause(self, first: int, last: int) -> tuple[int, int]:
+        tokens = self.tokens
+        left = first
+        while left > 0:
+            prev = tokens[left - 1]
+            if prev.text in (";", "—", "–", ":") or (
+                prev.text == "," and tokens[left].low in _CLAUSE_STOP
+            ):
+                break
+            left -= 1
+        right = last + 1
+        n = len(tokens)
+        while right < n:
+            tok = tokens[right]
+            if tok.text in (";", "—", "–", ".", "?", "!"):
+                break
+            if (
+                tok.text == ","
+                and right + 1 < n
+                and (tokens[right + 1].low in _CLAUSE_STOP or tokens[right + 1].low.endswith("ing"))
+            ):
+                break
+            right += 1
+        return left, right
+
+    def _extent(self, hit: _Hit, left: int, limit: int) -> tuple[int, int]:
+        tokens = self.tokens
+        start = hit.first
+        if hit.trigger.kind == "noun":
+            k = start - 1
+            while k >= left:
+                tok = tokens[k]
+                ref = self.doc.ref_ending_at(tok.start + len(tok.base)) or self.doc.ref_ending_at(
+                    tok.end
+                )
+                proper = (
+                    tok.is_capitalized and tok.is_word and k > left and tokens[k - 1].text != "."
+                )
+                if (
+                    tok.low in _NP_LEFT
+                    or tok.text in ('"', "“", "”")
+                    or tok.low[:1].isdigit()
+                    or ref is not None
+                    or proper
+                ):
+                    start = k if ref is None else _index_at(tokens, ref.start, k)
+                    k = start - 1
+                    continue
+                if tok.is_word and "-" in tok.low and k == start - 1:
+                    start = k
+                    k -= 1
+                    continue
+                break
+            while start < hit.first and tokens[start].low in ("and", "that", "this"):
+                start += 1
+            verb = self._governing_verb(start, left)
+            if verb is not None:
+                start = self._subject_start(verb, left)
+        else:
+            start = self._subject_start(hit.first, left)
+        end = hit.last + 1
+        if hit.trigger.kind == "verb":
+            stop = max(end, limit)
+            for k in range(end, stop - 1):
+                if tokens[k].low == "and" and tokens[k + 1].low == "that":
+                    stop = k  # "would be freed and that Israel would pull back": a new clause
+                    break
+            return start, stop
+        k = end
+        attach = _ATTACH | {"to"} if hit.trigger.type is EventType.PROPOSAL else _ATTACH
+        while k < limit:
+            tok = tokens[k]
+            if tok.low in attach:
+                m = k + 1
+                while m < limit and m - k <= 10 and self._np_token(m):
+                    m += 1
+                if m == k + 1:
+                    break
+                named = self.doc.ref_covering(tokens[m - 1].start)
+                while m < limit and named is not None and tokens[m].start < named.end:
+                    m += 1  # finish the name the phrase ends in
+                k = end = m
+                continue
+            if tok.text == "," and k + 1 < limit and tokens[k + 1].low[:1].isdigit():
+                k += 1  # "on Thursday, 15 May"
+                continue
+            if (
+                tok.low in ("that", "which")
+                and k + 1 < len(tokens)
+                and tokens[k + 1].low in self.lex.casualty_verbs
+            ):
+                # "attacks that killed nearly 70 people": the toll is part of the event
+                m = k + 2
+                while m < len(tokens) and tokens[m].text not in (",", ".", ";") and m - k < 10:
+                    m += 1
+                k = end = m
+                continue
+            if tok.low == "and" and k + 1 < limit and self._type_at(k + 1) is hit.trigger.type:
+                k = end = k + 2  # "ground assaults and strikes"
+                continue
+            if (
+                tok.low in self.lex.phrase_participles
+                and k + 1 < limit
+                and tokens[k + 1].low in _ATTACH | {"to"}
+            ):
+                k += 1  # "a truce running from ... until ..."
+                continue
+            if self._date_at(tok.start) or tok.text in ('"', "”", "“"):
+                k = end = k + 1
+                continue
+            break
+        return start, max(end, hit.last + 1)
+
+    def _governed_by_verb(self, hit: _Hit, start_i: int, left: int) -> bool:
+        """Whether the event's phrase starts with its subject and a verb that reports it."""
+        return (
+            hit.trigger.kind == "noun"
+            and start_i < hit.first
+            and any(self.tokens[k].low in self.lex.object_verbs for k in range(start_i, hit.first))
+        )
+
+    def _governing_verb(self, start: int, left: int) -> int | None:
+        """The verb whose object a noun event is ("agreed on Saturday to a full ceasefire")."""
+        k = start - 1
+        while k >= left and start - k <= 5:
+            tok = self.tokens[k]
+            if tok.low in self.lex.object_verbs:
+                return k
+            if (
+                tok.low in ("to", "on", "upon")
+                or self._date_at(tok.start)
+                or (tok.is_word and tok.low.endswith("ly"))
+            ):
+                k -= 1
+                continue
+            return None
+        return None
+
+    def _np_token(self, m: int) -> bool:
+        tok = self.tokens[m]
+        if not (tok.is_word or tok.text in ('"', "“", "”", "'s", "’s", "-", ",")):
+            return False
+        if tok.text == ",":
+            return m + 1 < len(self.tokens) and (
+                self.tokens[m + 1].is_capitalized
+                or self.doc.ref_starting_at(self.tokens[m + 1].start) is not None
+            )
+        if tok.low in _VERBISH or tok.low in self.lex.object_verbs:
+            return False
+        if (
+            tok.is_capitalized
+            or self.doc.ref_covering(tok.start) is not None
+            or self._date_at(tok.start)
+        ):
+            return True
+        return not (tok.low.endswith("ed") and m > 0 and self.tokens[m - 1].low not in _DETS)
+
+    def _subject_start(self, k: int, left: int) -> int:
+        """Where the subject of a verb at token ``k`` starts (within its clause)."""
+        tokens = self.tokens
+        start = k
+        m = k - 1
+        while m >= left and k - m <= 14:
+            tok = tokens[m]
+            if tok.low in _SUBJECT_STOP and not (tok.low == "and" and self._listed(m)):
+                break
+            if tok.low in ("said", "says") or (
+                tok.low.endswith("ing")
+                and tok.text[0].islower()
+                and m > left
+                and tokens[m - 1].text == ","
+            ):
+                break
+            start = m
+            m -= 1
+        while start < k and tokens[start].text in (",", "and"):
+            start += 1
+        return start
+
+    def _listed(self, m: int) -> bool:
+        # "the U.K., France ... and Germany": an "and" inside a list of names
+        tokens = self.tokens
+        return (
+            m + 1 < len(tokens)
+            and m > 0
+            and (
+                self.doc.ref_starting_at(tokens[m + 1].start) is not None
+                or tokens[m + 1].is_capitalized
+            )
+            and (self.doc.ref_ending_at(tokens[m - 1].end) is not None or tokens[m - 1].text == ",")
+        )
+
+    # --- properties ---------------------------------------------------------------------------------
+
+    def _governed(self, first: int) -> bool:
+        """Whether a trigger is the object of a preposition ("during the Easter truce")."""
+        k = first - 1
+        while k >= 0 and first - k <= 4:
+            tok = self.tokens[k]
+            if tok.low in _ATTACH:
+                return True
+            if not (
+                tok.low in _NP_LEFT
+                or tok.is_capitalized
+                or tok.text in ('"', "“", "”")
+                or tok.possessive
+            ):
+                return False
+            k -= 1
+        return False
+
+    def _said_as_such(self, start: int, end: int) -> bool:
+        """Whether a statement's whole content is this quote ("called it 'a very good meeting'")."""
+        found = _statement_at(self.disc.statements, start)
+        if found is None:
+            return False
+        draft = self.disc.statements[found]
+        return abs(draft.start - start) <= 2 and abs(draft.end - end) <= 2
+
+    def _type_at(self, first: int) -> EventType | None:
+        return self._types.get(first)
+
+    def _near(self, hit: _Hit, words: frozenset[str], window: int) -> bool:
+        lo, hi = max(0, hit.first - window), min(len(self.tokens), hit.last + window + 1)
+        return any(self.tokens[k].low in words for k in range(lo, hi))
+
+    def _place_after(self, last: int, window: int) -> bool:
+        for k in range(last + 1, min(len(self.tokens), last + 1 + window)):
+            ref = self.doc.ref_starting_at(self.tokens[k].start)
+            if ref is not None and ref.place is not None:
+                return True
+        return False
+
+    def _place_next(self, last: int) -> bool:
+        """A place right after the verb: "captured Pokrovsk", "seized the town of Kupiansk"."""
+        k = last + 1
+        while k < len(self.tokens) and self.tokens[k].low in (
+            "the",
+            "town",
+            "city",
+            "village",
+            "region",
+            "port",
+            "of",
+        ):
+            k += 1
+        ref = self.doc.ref_starting_at(self.tokens[k].start) if k < len(self.tokens) else None
+        return ref is not None and ref.place is not None
+
+    def _date_at(self, position: int) -> bool:
+        return self.dates_index.covering(position) is not None
+
+    def _generic(self, first: int) -> bool:
+        words = {t.low for t in self.tokens[max(0, first - 3) : first]}
+        return bool(words & self.lex.generic)
+
+    def _inside_demand(self, hit: _Hit) -> bool:
+        return self.demands_index.covering(self.tokens[hit.first].start) is not None
+
+    def _owner(self, hit: _Hit, start_i: int, end_i: int) -> bool:
+        """Whether a proposal names its author: "Putin's proposal", "the US plan", "proposed by X"."""
+        tokens = self.tokens
+        for k in range(start_i, hit.last + 1):
+            ref = self.doc.ref_covering(tokens[k].start)
+            if ref is not None and ref.actor is not None:
+                return True
+            if k < hit.first and tokens[k].is_capitalized and tokens[k].is_word and k > 0:
+                return True  # "the European amendments"
+        for k in range(hit.last + 1, min(end_i, len(tokens)) - 1):
+            if (
+                tokens[k].low in ("by", "from")
+                and self.doc.ref_starting_at(tokens[k + 1].start) is not None
+            ):
+                return True
+        return hit.trigger.kind == "verb"
+
+    def _attached(self, hit: _Hit, end_i: int) -> bool:
+        """A noun with a complement naming a place, party or target ("a moratorium on strikes")."""
+        k = hit.last + 1
+        return k < end_i and self.tokens[k].low in ("on", "against", "between", "with", "in", "at")
+
+    def _followed_by_event_verb(self, hit: _Hit) -> bool:
+        words = [t.low for t in self.tokens[hit.last + 1 : hit.last + 5]]
+        for verb in self.lex.subject_verbs:
+            for offset in range(3):
+                if tuple(words[offset : offset + len(verb)]) == verb:
+                    return True
+        return False
+
+    def _parties(self, start_i: int, end_i: int) -> tuple[str, ...]:
+        return self._actors(self.tokens[start_i].start, self.tokens[end_i - 1].end)
+
+    def _actors(self, lo: int, hi: int) -> tuple[str, ...]:
+        text = self.doc.text[lo:hi].lower()
+        for cue in self.lex.mediator_cues:
+            at = text.find(cue)
+            if at >= 0:
+                hi = lo + at
+        out: list[str] = []
+        for ref in self.doc.refs_in(lo, hi):
+            actor = ref.actor
+            kind = self.disc.book.kind(actor)
+            if (
+                actor is None
+                or kind in (ActorKind.MEDIA, ActorKind.GROUP, None)
+                or ref.rule.value == "pronoun"
+            ):
+                continue
+            if actor not in out:
+                out.append(actor)
+        return tuple(out)
+
+    def _without_released(self, parties: tuple[str, ...], hit: _Hit, right: int) -> tuple[str, ...]:
+        """'is to free 250 Palestinians': the people freed are not a party to the release."""
+        tokens = self.tokens
+        after = {r.actor for r in self.doc.refs_in(tokens[hit.last].end, tokens[right - 1].end)}
+        for k in range(hit.last + 1, right):
+            if tokens[k].low in ("with", "between"):
+                after -= {r.actor for r in self.doc.refs_in(tokens[k].end, tokens[right - 1].end)}
+                break
+        return tuple(a for a in parties if a not in after)
+
+    def _clause_parties(
+        self, left: int, right: int, hit: _Hit, etype: EventType
+    ) -> tuple[str, ...]:
+        tokens = self.tokens
+        out = list(self._actors(tokens[left].start, tokens[right - 1].end))
+
+        if not out and etype is not EventType.PROPOSAL:
+            # a pronoun subject ("it had also handed over") names the actor it stands for
+            for k in range(max(left, hit.first - 4), hit.first):
+                if tokens[k].low in ("it", "they", "he", "she"):
+                    actor = self.disc.pronoun_at(
+                        tokens[k].low, tokens[k].start, self.si, self.sent.start
+                    )
+                    if actor is not None:
+                        out.append(actor)
+                        break
+        if (
+            not out
+            and etype is EventType.PRISONER_EXCHANGE
+            and hit.trigger.kind == "verb"
+            and self.si > 0
+        ):
+            before = self.doc.sentences[self.si - 1]
+            out.extend(self._actors(before.start, before.end)[:1])
+        found = _statement_at(self.disc.statements, tokens[hit.first].start)
+        statement = self.disc.statements[found] if found is not None else None
+        if (
+            statement is not None
+            and etype in (EventType.TALKS, EventType.AGREEMENT)
+            and len(out) < 2
+        ):
+            side = self.disc.book.country(statement.speaker.actor)
+            if side is not None and all(self.disc.book.country(a) != side for a in out):
+                state = self.disc.book.state(side)
+                if state is not None:
+                    out.append(state)
+        return tuple(out)
+
+    def _date(
+        self, start_i: int, end_i: int, left: int, right: int, hit: _Hit
+    ) -> DateMention | None:
+        tokens = self.tokens
+        lo, hi = tokens[left].start, tokens[right - 1].end
+        best: DateMention | None = None
+        best_distance = 1 << 30
+        anchor = tokens[hit.first].start
+        for index in self.dates_index.within(lo, hi):
+            mention = self.dates[index]
+            time = mention.time
+            if time.kind in (TimeKind.DURATION, TimeKind.SET):
+                continue
+            if time.granularity in (
+                Granularity.HOUR,
+                Granularity.MINUTE,
+                Granularity.SECOND,
+                Granularity.PART_OF_DAY,
+            ):
+                continue
+            distance = abs(mention.span.start - anchor)
+            if tokens[start_i].start <= mention.span.start < tokens[end_i - 1].end:
+                distance //= 4  # a date inside the event's own phrase wins
+            if distance < best_distance:
+                best, best_distance = mention, distance
+        return best
+
+    def _location(self, start_i: int, end_i: int, left: int, right: int) -> str | None:
+        tokens = self.tokens
+        for lo, hi in ((start_i, end_i), (left, right)):
+            for k in range(lo, hi):
+                if k > 0 and tokens[k - 1].low in (
+                    "in",
+                    "at",
+                    "on",
+                    "to",
+                    "near",
+                    "inside",
+                    "over",
+                ):
+                    # "in the Egyptian resort of Sharm el-Sheikh": skip the words before the name
+                    m = k
+                    while m < min(hi, k + 6):
+                        ref = self.doc.ref_starting_at(tokens[m].start)
+                        if ref is not None and ref.place is not None:
+                            return ref.place
+                        if tokens[m].low not in (
+                            "the",
+                            "of",
+                            "resort",
+                            "city",
+                            "town",
+                            "capital",
+                            "village",
+                            "region",
+                            "port",
+                            "border",
+                            "province",
+                        ) and not (ref is not None and ref.rule.value == "demonym"):
+                            break
+                        m += 1
+        return None
+
+    def _status(self, clause: str, etype: EventType, date: DateMention | None) -> EventStatus:
+        for status, patterns in self.lex.status:
+            if status is EventStatus.PROPOSED and etype is EventType.PROPOSAL:
+                continue
+            if any(p.search(clause) for p in patterns):
+                return status
+        if date is not None and date.time.value == "FUTURE_REF":
+            return EventStatus.PLANNED
+        return EventStatus.OCCURRED
+
+
+def etype_needs_direct_place(trigger: _Trigger) -> bool:
+    """Taking ground is an event only when the ground is named right after the verb."""
+    return trigger.type is EventType.OCCUPATION
 
 
 def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
-    """Keep the longest of overlapping hits; a proposal clause absorbs the noun it describes."""
+    """Keep the longest of overlapping hits; "the ceasefire that X proposed" is a proposal."""
     out: list[_Hit] = []
     for hit in hits:
         if out and hit.first <= out[-1].last:
@@ -370,222 +997,11 @@ def _resolve_overlaps(hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-def _near_words(
-    tokens: Sequence[Tok], first: int, last: int, words: frozenset[str], window: int
-) -> bool:
-    lo, hi = max(0, first - window), min(len(tokens), last + window + 1)
-    return any(tokens[k].low in words for k in range(lo, hi))
-
-
-def _place_after(doc: Doc, tokens: Sequence[Tok], last: int, window: int) -> bool:
-    for k in range(last + 1, min(len(tokens), last + 1 + window)):
-        ref = doc.ref_starting_at(tokens[k].start)
-        if ref is not None and ref.place is not None:
-            return True
-    return False
-
-
-def _clause(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int]:
-    """The token range of the clause around a trigger."""
-    left = first
-    while left > 0:
-        prev = tokens[left - 1]
-        if (
-            prev.text in (";", "—", "–", ":")
-            or (prev.text == ","
-            and tokens[left].low in _STOP_WORDS)
-        ):
-            break
-        if prev.text == "," and left - 1 > 0 and tokens[left].low in ("and",) and left - first > 6:
-            break
-        left -= 1
-    right = last + 1
-    n = len(tokens)
-    while right < n:
-        tok = tokens[right]
-        if tok.text in (";", "—", "–", ".", "?", "!"):
-            break
-        if (
-            tok.text == ","
-            and right + 1 < n
-            and (tokens[right + 1].low in _STOP_WORDS or tokens[right + 1].low.endswith("ing"))
-        ):
-            break
-        right += 1
-    return left, right
-
-
-def _extent(
-    doc: Doc, disc: Discourse, tokens: Sequence[Tok], hit: _Hit, left: int, right: int
-) -> tuple[int, int]:
-    """The trigger's phrase: modifiers before a noun, the subject before a verb, attachments after."""
-    start = hit.first
-    if hit.trigger.kind == "noun":
-        k = start - 1
-        while k >= left:
-            tok = tokens[k]
-            ref = doc.ref_ending_at(tok.start + len(tok.base)) or doc.ref_ending_at(tok.end)
-            if (
-                tok.low in _LEFT_MODIFIERS
-                or tok.text in ('"', "“", "”")
-                or tok.low.isdigit()
-                or ref is not None
-            ):
-                start = k if ref is None else _token_index(tokens, ref.start, k)
-                k = start - 1
-                continue
-            if tok.is_word and "-" in tok.low and k == start - 1:
-                start = k
-                k -= 1
-                continue
-            break
-    else:
-        # the verb's subject: an actor named just before it
-        for k in range(start - 1, max(left - 1, start - 7), -1):
-            tok = tokens[k]
-            ref = doc.ref_ending_at(tok.end) or doc.ref_ending_at(tok.start + len(tok.base))
-            if ref is not None and ref.actor is not None:
-                start = _token_index(tokens, ref.start, k)
-                break
-            if tok.text == ",":
-                break
-    end = hit.last + 1
-    k = end
-    steps = 0
-    while k < right and steps < 16:
-        tok = tokens[k]
-        if tok.text == "," and not (
-            k + 1 < right and (tokens[k + 1].low in _PREPS or tokens[k + 1].low.isdigit())
-        ):
-            break
-        if (
-            tok.low in ("and", "or")
-            and k + 1 < right
-            and tokens[k + 1].low
-            in ("has", "have", "had", "was", "were", "is", "will", "would", "said", "warned")
-        ):
-            end = k
-            break
-        end = k + 1
-        k += 1
-        steps += 1
-    return start, max(end, hit.last + 1)
-
-
-def _token_index(tokens: Sequence[Tok], position: int, default: int) -> int:
+def _index_at(tokens: Sequence[Tok], position: int, default: int) -> int:
     for k in range(default, -1, -1):
         if tokens[k].start <= position:
             return k
     return default
-
-
-def _date(
-    dates: Sequence[DateMention],
-    tokens: Sequence[Tok],
-    start_i: int,
-    end_i: int,
-    left: int,
-    right: int,
-    hit: _Hit,
-) -> DateMention | None:
-    lo, hi = tokens[left].start, tokens[right - 1].end
-    best: DateMention | None = None
-    best_distance = 1 << 30
-    anchor = tokens[hit.first].start
-    for mention in dates:
-        if mention.span.start < lo or mention.span.end > hi:
-            continue
-        time = mention.time
-        if time.kind in (TimeKind.DURATION, TimeKind.SET):
-            continue
-        if (
-            time.granularity in (Granularity.HOUR, Granularity.MINUTE, Granularity.SECOND)
-            and time.earliest is None
-        ):
-            continue
-        distance = abs(mention.span.start - anchor)
-        if tokens[start_i].start <= mention.span.start < tokens[end_i - 1].end:
-            distance //= 4  # a date inside the event's own phrase wins
-        if distance < best_distance:
-            best, best_distance = mention, distance
-    return best
-
-
-def _location(
-    doc: Doc, tokens: Sequence[Tok], start_i: int, end_i: int, left: int, right: int
-) -> str | None:
-    for lo, hi in ((start_i, end_i), (left, right)):
-        for k in range(lo, hi):
-            if k > 0 and tokens[k - 1].low in (
-                "in",
-                "at",
-                "on",
-                "to",
-                "near",
-                "inside",
-                "of",
-                "over",
-            ):
-                ref = doc.ref_starting_at(tokens[k].start)
-                if ref is None and tokens[k].low == "the" and k + 1 < hi:
-                    ref = doc.ref_starting_at(tokens[k + 1].start)
-                if ref is not None and ref.place is not None:
-                    return ref.place
-    return None
-
-
-def _participants(
-    doc: Doc,
-    disc: Discourse,
-    lex: _EventLexicon,
-    tokens: Sequence[Tok],
-    ts: TokenString,
-    start_i: int,
-    end_i: int,
-    left: int,
-    right: int,
-    hit: _Hit,
-    etype: EventType,
-    si: int,
-) -> tuple[str, ...]:
-    lo, hi = tokens[left].start, tokens[right - 1].end
-    mediator_from = hi
-    text = doc.text[lo:hi].lower()
-    for cue in lex.mediator_cues:
-        at = text.find(cue)
-        if at >= 0:
-            mediator_from = min(mediator_from, lo + at)
-    out: list[str] = []
-    for ref in doc.refs_in(lo, mediator_from):
-        actor = ref.actor
-        if actor is None:
-            continue
-        kind = disc.book.kind(actor)
-        if kind in (ActorKind.MEDIA, ActorKind.GROUP, None):
-            continue
-        if ref.rule.value == "pronoun":
-            continue
-        if actor not in out:
-            out.append(actor)
-    # pronoun subjects ("it had also handed over") name the speaker of their sentence
-    if not out and etype is not EventType.PROPOSAL:
-        for k in range(max(left, hit.first - 4), hit.first):
-            if tokens[k].low in ("it", "they", "he", "she"):
-                actor = disc.pronoun(tokens[k].low, tokens[k].start, si, tokens[0].start)
-                if actor is not None:
-                    out.append(actor)
-                    break
-    # talks reported by one of their parties: the speaker's side takes part
-    statement = next(
-        (s for s in disc.statements if s.start <= tokens[hit.first].start < s.end), None
-    )
-    if statement is not None and etype in (EventType.TALKS, EventType.AGREEMENT) and len(out) < 2:
-        side = disc.book.country(statement.speaker.actor)
-        if side is not None and all(disc.book.country(a) != side for a in out):
-            state = disc.book.state(side)
-            if state is not None:
-                out.append(state)
-    return tuple(out)
 
 
 def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
@@ -596,32 +1012,8 @@ def _merge(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _both_sides(lex: _EventLexicon, text: str) -> bool:
-    return any(p.search(text) for p in lex.both_sides)
-
-
-def _status(
-    lex: _EventLexicon,
-    clause: str,
-    tokens: Sequence[Tok],
-    left: int,
-    hit: _Hit,
-    etype: EventType,
-    date: DateMention | None,
-) -> EventStatus:
-    for status, patterns in lex.status:
-        if status is EventStatus.PROPOSED and etype is EventType.PROPOSAL:
-            continue
-        if any(p.search(clause) for p in patterns):
-            return status
-    if date is not None and date.time.value == "FUTURE_REF":
-        return EventStatus.PLANNED
-    return EventStatus.OCCURRED
-
-
-def _generic(lex: _EventLexicon, tokens: Sequence[Tok], start_i: int, first: int) -> bool:
-    words = {t.low for t in tokens[start_i : first + 1]}
-    return bool(words & lex.generic) and "the" not in words
+# ---------------------------------------------------------------------------------------------
+# figures
 
 
 def _number(lex: _EventLexicon, tokens: Sequence[Tok], k: int) -> tuple[int, int] | None:
@@ -630,17 +1022,14 @@ def _number(lex: _EventLexicon, tokens: Sequence[Tok], k: int) -> tuple[int, int
     value: float | None = None
     nxt = k + 1
     if tok.low[0].isdigit():
-        digits = tok.low.replace(",", "")
         try:
-            value = float(digits)
+            value = float(tok.low.split("-for-")[0].replace(",", ""))
         except ValueError:
             return None
     else:
         word = tok.low
         if word in lex.number_words:
             value = lex.number_words[word]
-            if "-" in word:
-                return None
         elif "-" in word:
             tens, _, unit = word.partition("-")
             if tens in lex.number_words and unit in lex.number_words:
@@ -655,21 +1044,33 @@ def _number(lex: _EventLexicon, tokens: Sequence[Tok], k: int) -> tuple[int, int
     return int(value), nxt
 
 
-def _figures(
+def figures_in(
     doc: Doc,
-    lex: _EventLexicon,
     tokens: Sequence[Tok],
     left: int,
     right: int,
-    dates: Sequence[DateMention],
+    dates: SpanIndex | None,
     etype: EventType,
 ) -> tuple[Figure, ...]:
+    """The figures stated between tokens ``left`` and ``right``: killed, injured, prisoners, ..."""
+    lex = _lexicon()
     found: dict[FigureKind, Figure] = {}
-    date_spans = [(d.span.start, d.span.end) for d in dates]
+    skip_until = -1
+    if right > left:
+        span_text = doc.text[tokens[left].start : tokens[right - 1].end]
+        match = regex.search(r"(\d[\d,]*)-for-\1\b", span_text)
+        if match:  # "1,000-for-1,000": the number per side
+            found[FigureKind.PRISONERS] = Figure(
+                FigureKind.PRISONERS, int(match.group(1).replace(",", ""))
+            )
+            skip_until = tokens[left].start + match.end()
     k = left
     while k < right:
         tok = tokens[k]
-        if any(a <= tok.start < b for a, b in date_spans) or tok.low.endswith("%"):
+        if tok.start < skip_until:
+            k += 1
+            continue
+        if (dates is not None and dates.covering(tok.start) is not None) or tok.low.endswith("%"):
             k += 1
             continue
         read = _number(lex, tokens, k)
@@ -690,6 +1091,14 @@ def _figures(
             "billion",
             "km",
             "kilometres",
+            "kilometers",
+            "miles",
+            "-point",
+            "point",
+            "th",
+            "st",
+            "nd",
+            "rd",
         ):
             k = after
             continue
@@ -703,20 +1112,19 @@ def _figures(
         if kind is not None and kind not in found:
             found[kind] = Figure(kind, value, qualifier)
         k = after
-    # "1,000-for-1,000": the number per side
-    if FigureKind.PRISONERS not in found:
-        span_text = doc.text[tokens[left].start : tokens[right - 1].end]
-        match = regex.search(r"(\d[\d,]*)-for-\1", span_text)
-        if match:
-            found[FigureKind.PRISONERS] = Figure(
-                FigureKind.PRISONERS, int(match.group(1).replace(",", ""))
-            )
     return tuple(found.values())
 
 
+_PHRASAL = regex.compile(
+    r"\b(?:hand|hands|handed|handing|take|took|taken|taking|turn|turned|turning|carry|carried)\s+over$"
+)
+
+
 def _qualifier(lex: _EventLexicon, preceding: str) -> Qualifier | None:
+    if _PHRASAL.search(preceding):
+        return None  # "handed over 22": the verb's particle, not "more than"
     for words, qualifier in lex.qualifiers:
-        if preceding.endswith(words):
+        if preceding == words or preceding.endswith(" " + words):
             return qualifier
     return None
 
@@ -724,25 +1132,35 @@ def _qualifier(lex: _EventLexicon, preceding: str) -> Qualifier | None:
 def _figure_kind(
     lex: _EventLexicon, following: str, preceding: str, etype: EventType
 ) -> FigureKind | None:
-    for kind, words in lex.figure_after:
-        for w in words:
-            if following == w or following.startswith(w + " ") or _after_adjectives(following, w):
-                if kind is FigureKind.PRISONERS and etype not in (EventType.PRISONER_EXCHANGE,):
-                    continue
-                return kind
+    """What a number counts: the verb before it ("killed 20 civilians") wins over the noun after
+    it, and in an exchange the prisoners it names win over how they are described ("22 wounded
+    prisoners")."""
     trimmed = preceding
-    for words, _ in lex.qualifiers:
-        if trimmed.endswith(" " + words) or trimmed == words:
-            trimmed = trimmed[: -len(words)].rstrip()
+    for qualifier_words, _ in lex.qualifiers:
+        if trimmed.endswith(" " + qualifier_words) or trimmed == qualifier_words:
+            trimmed = trimmed[: -len(qualifier_words)].rstrip()
             break
     for kind, words in lex.figure_before:
-        for w in words:
-            if trimmed.endswith(w):
-                return kind
-    if etype is EventType.PRISONER_EXCHANGE and regex.match(
-        r"(?:[a-z-]+ ){0,3}(?:prisoners|pows|captives|soldiers|servicemen)", following
+        if any(trimmed.endswith(w) for w in words):
+            return kind
+    exchange = etype is EventType.PRISONER_EXCHANGE
+    head = following.split(" ", 1)[0] if following else ""
+    for kind, words in lex.figure_after:
+        if kind in (FigureKind.BODIES, FigureKind.HOSTAGES) and head in words:
+            return kind  # "1.2 thousand bodies of fallen soldiers": the noun right after counts
+    if exchange and regex.match(
+        r"(?:[a-z-]+ ){0,3}(?:prisoners|pows|captives|soldiers|servicemen|palestinians|ukrainians|detainees)",
+        following,
     ):
         return FigureKind.PRISONERS
+    for kind, words in lex.figure_after:
+        if kind is FigureKind.PRISONERS and not exchange:
+            continue
+        if any(
+            following == w or following.startswith(w + " ") or _after_adjectives(following, w)
+            for w in words
+        ):
+            return kind
     return None
 
 
@@ -759,45 +1177,91 @@ def _after_adjectives(following: str, word: str) -> bool:
     )
 
 
-def _corefer(drafts: list[EventDraft]) -> list[EventDraft]:
-    """Fold plain repetitions into the first mention; link informative ones with ``same_as``."""
+# ---------------------------------------------------------------------------------------------
+# the same event mentioned again
+
+
+def _conflict(a: EventDraft, b: EventDraft, side: Callable[[str], str]) -> bool:
+    if a.status is not b.status and not (a.bare or b.bare):
+        return True
+    if a.date is not None and b.date is not None and a.date.time.value != b.date.time.value:
+        resolved = not a.date.time.value.endswith("_REF") and not b.date.time.value.endswith("_REF")
+        if resolved and not (
+            a.date.time.overlaps(b.date.time) and a.date.time.granularity != b.date.time.granularity
+        ):
+            return True
+    if a.location is not None and b.location is not None and a.location != b.location:
+        return True
+    mine = {f.kind: f.value for f in a.figures}
+    if any(f.kind in mine and mine[f.kind] != f.value for f in b.figures):
+        return True
+    sides_a = {side(p) for p in a.participants}
+    sides_b = {side(p) for p in b.participants}
+    return bool(sides_a and sides_b and not sides_a & sides_b)
+
+
+def _related(a: EventDraft, b: EventDraft, side: Callable[[str], str]) -> bool:
+    """Whether a later mention can be the same event: it points back, or shares what it says."""
+    if b.bare or b.anaphoric or a.bare:
+        return True
+    if {side(p) for p in a.participants} & {side(p) for p in b.participants}:
+        return True
+    if a.date is not None and b.date is not None and a.date.time.value == b.date.time.value:
+        return True
+    return a.location is not None and a.location == b.location
+
+
+def _corefer(drafts: list[EventDraft], side: Callable[[str], str]) -> list[EventDraft]:
+    """Fold repetitions into the first mention; link a later mention that adds a date or place.
+
+    A bare mention ("the truce began") that comes before the fuller one (live blogs run newest
+    first) gives way to it. Only the last ``_WINDOW`` events of a type are candidates: news
+    refers back to what it has just told, and the bound keeps long texts linear.
+    """
     out: list[EventDraft] = []
-    for draft in drafts:
-        earlier = next((k for k in range(len(out) - 1, -1, -1) if out[k].type is draft.type), None)
+    by_type: dict[EventType, list[int]] = {}
+    fuller_later: set[tuple[EventType, int]] = set()  # (type, index) with a non-bare event after it
+    seen: set[EventType] = set()
+    for index in range(len(drafts) - 1, -1, -1):
+        draft = drafts[index]
+        if draft.type in seen:
+            fuller_later.add((draft.type, index))
+        if not draft.bare:
+            seen.add(draft.type)
+    for index, draft in enumerate(drafts):
+        candidates = by_type.setdefault(draft.type, [])
+        earlier = next(
+            (
+                k
+                for k in reversed(candidates[-_WINDOW:])
+                if not _conflict(out[k], draft, side) and _related(out[k], draft, side)
+            ),
+            None,
+        )
         if earlier is None:
-            out.append(draft)
+            # a bare back-reference ("the truce began") before the full report gives way to it
+            if not (draft.bare and draft.anaphoric) or (draft.type, index) not in fuller_later:
+                candidates.append(len(out))
+                out.append(draft)
             continue
         first = out[earlier]
-        adds = (
-            (
-                draft.date is not None
-                and (first.date is None or draft.date.time.value != first.date.time.value)
-            )
-            or (draft.location is not None and draft.location != first.location)
-            or any(f not in first.figures for f in draft.figures)
+        if first.bare and first.anaphoric and not draft.bare:
+            out[earlier] = draft
+            continue
+        new_date = (
+            draft.date is not None
+            and first.date is None
+            and not draft.date.time.value.endswith("_REF")
         )
-        if adds:
-            new_date = (
-                draft.date is not None
-                and first.date is not None
-                and draft.date.time.value != first.date.time.value
-            )
-            new_place = (
-                draft.location is not None
-                and first.location is not None
-                and draft.location != first.location
-            )
-            if new_date or new_place or draft.status is not first.status:
-                out.append(draft)  # a different event of the same type
-            else:
-                out.append(attrs.evolve(draft, same_as=earlier))
+        new_place = draft.location is not None and first.location is None
+        if new_date or new_place:
+            candidates.append(len(out))
+            out.append(attrs.evolve(draft, same_as=earlier))
             continue
-        if (
-            set(draft.participants) - set(first.participants)
-            and draft.participants
-            and first.participants
-        ):
-            out.append(draft)  # different parties: a different event
-            continue
-        # a plain repetition ("the energy moratorium"): the first mention stands for it
+        extra = tuple(f for f in draft.figures if all(g.kind is not f.kind for g in first.figures))
+        if extra:
+            out[earlier] = attrs.evolve(first, figures=first.figures + extra)
     return out
+
+
+_WINDOW = 40

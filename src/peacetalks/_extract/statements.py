@@ -228,8 +228,6 @@ _PREPOSITIONS = frozenset(
         "separately",
         "directly",
         "by",
-        "last",
-        "this",
         "yesterday",
         "today",
         "overnight",
@@ -305,6 +303,37 @@ _CLAUSE_VERB_HINTS = frozenset(
         "wanted",
         "took",
         "came",
+        # irregular past forms, so a clause without a regular "-ed" verb still reads as one
+        "broke",
+        "began",
+        "went",
+        "made",
+        "held",
+        "met",
+        "fell",
+        "rose",
+        "left",
+        "won",
+        "lost",
+        "saw",
+        "gave",
+        "kept",
+        "ran",
+        "stood",
+        "sent",
+        "brought",
+        "fought",
+        "built",
+        "led",
+        "became",
+        "got",
+        "shot",
+        "hit",
+        "struck",
+        "fled",
+        "spent",
+        "paid",
+        "sought",
     }
 )
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -376,7 +405,18 @@ def _answer(doc: Doc, disc: Discourse, sent: Sent, si: int, tokens: Sequence[Tok
     if end - start < 3:
         return []
     speaker = Speaker(speaker_id, sent.start, sent.start, MentionRule.COREFERENCE, inferred=True)
-    return [Draft(start, end, True, None, speaker, si, confidence=0.85)]
+    out = []
+    # "Parts seem acceptable; some formulations do not suit us": two statements
+    for tok in [t for t in tokens if t.text == ";" and start < t.start < end] + [None]:
+        stop = end if tok is None else tok.start
+        piece_end = _trim_content(doc.text, start, stop)
+        if piece_end - start >= 3:
+            out.append(Draft(start, piece_end, True, None, speaker, si, confidence=0.85))
+        if tok is not None:
+            start = tok.end
+            while start < end and doc.text[start].isspace():
+                start += 1
+    return out
 
 
 def _strip_answer_marker(text: str, start: int, end: int, tokens: Sequence[Tok]) -> tuple[int, int]:
@@ -411,7 +451,7 @@ def _continuation(
         quotes = [inside]
     out = []
     for quote in quotes:
-        start, end = max(quote.start, sent.start), quote.end
+        start, end = max(quote.start, sent.start), _quote_end(doc.text, quote)
         if any(s <= start and end <= e for s, e in covered):
             continue
         if end - start < 0.5 * (sent.end - sent.start) and len(quotes) == 1:
@@ -448,7 +488,8 @@ def _sentence(
                 continue
             draft = _forward(doc, disc, lex, tokens, cue, cues[n + 1 :], speaker, si, sent)
             if draft is not None:
-                drafts.append(draft)
+                drafts.extend(_with_second_clauses(doc, lex, tokens, draft, cues[n + 1 :], sent))
+                disc.note_speaker(si, draft.speaker)
             continue
         if cue.kind == "according":
             draft = _according(doc, disc, lex, tokens, cue, si, sent)
@@ -456,10 +497,18 @@ def _sentence(
                 drafts.append(draft)
                 main_speaker = draft.speaker
             continue
+        if (
+            cue.verb is not None
+            and cue.verb.lemma in _MENTAL
+            and any(d.start <= tokens[cue.index].start < d.end for d in drafts)
+        ):
+            continue  # "wrote that he hopes ...": part of the earlier content
         made = _finite(doc, disc, lex, tokens, cue, cues[n + 1 :], si, sent, main_speaker, drafts)
         if made is None:
             continue
-        drafts.extend(made)
+        for draft in made:
+            drafts.extend(_with_second_clauses(doc, lex, tokens, draft, cues[n + 1 :], sent))
+            disc.note_speaker(si, draft.speaker)
         main_speaker = made[-1].speaker
         for leading in pending_leading:
             lead = _leading(doc, disc, lex, tokens, leading, made[0], si)
@@ -467,6 +516,36 @@ def _sentence(
                 drafts.insert(0, lead)
         pending_leading = []
     return drafts
+
+
+def _with_second_clauses(
+    doc: Doc,
+    lex: CueLexicon,
+    tokens: Sequence[Tok],
+    draft: Draft,
+    later: Sequence[_Cue],
+    sent: Sent,
+) -> list[Draft]:
+    """A draft and the clauses coordinated after it: 'said that A and that B' gives two."""
+    out = [draft]
+    while not draft.quote:
+        k = _index_of(tokens, draft.end)
+        while k < len(tokens) and tokens[k].text in (",", "."):
+            k += 1
+        if not (k + 2 < len(tokens) and tokens[k].low == "and" and tokens[k + 1].low == "that"):
+            break
+        start_i = k + 2
+        end = _content_end(doc, lex, tokens, start_i, later, sent)
+        if end <= tokens[start_i].start:
+            break
+        draft = attrs.evolve(
+            draft,
+            start=tokens[start_i].start,
+            end=end,
+            quote=_is_quote(doc, tokens[start_i].start, end),
+        )
+        out.append(draft)
+    return out
 
 
 def _find_cues(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok]) -> list[_Cue]:
@@ -521,6 +600,8 @@ def _find_cues(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok]) -> list[_Cue]:
 
 
 def _according_at(lex: CueLexicon, tokens: Sequence[Tok], i: int) -> int:
+    if i >= len(tokens) or tokens[i].low not in lex.according_first:
+        return 0
     for phrase in lex.according_to:
         if i + len(phrase) <= len(tokens) and all(
             tokens[i + k].low == w for k, w in enumerate(phrase)
@@ -598,7 +679,7 @@ def _finite(
     if paren:
         return paren
     # "..., X said." / "“...,” X said": the content stands before the subject
-    before = _content_before(doc, tokens, subject_start, speaker, cue, si, sent, earlier)
+    before = _content_before(doc, lex, tokens, subject_start, speaker, cue, si, sent, earlier)
     return None if before is None else [before]
 
 
@@ -643,6 +724,16 @@ def _subject(
                 k -= 1
             if k < 0:
                 return None
+            # "Her Rwandan counterpart, Olivier Nduhungirehe, told": the name set off by commas
+            named = doc.ref_starting_at(tokens[k + 1].start) if k + 1 < j else None
+            if (
+                named is not None
+                and named.actor is not None
+                and named.end == tokens[j - 1].end
+                and disc.book.kind(named.actor) is ActorKind.PERSON
+                and tokens[k - 1].low not in ("said", "told")
+            ):
+                return Speaker(named.actor, named.start, named.end, named.rule), tokens[k + 1].start
             j = k - 1
         else:
             break
@@ -795,6 +886,18 @@ def _nominal(
             body = disc.book.institution_in_context(" ".join(body_words), sent.start, sent.end)
         if body is not None:
             return Speaker(body, start, tok.end, MentionRule.COREFERENCE, inferred=True), start
+    if tok.low in lex.spokesperson_words and words[0] in ("a", "an", "one", "another"):
+        # "an army spokesman said": the body the spokesperson speaks for
+        for ref in doc.refs_in(start, tok.start):
+            if ref.actor is not None:
+                return Speaker(ref.actor, start, tok.end, MentionRule.ROLE, inferred=True), start
+        nouns = [w for w in words[1:-1] if w in lex.body_words]
+        if nouns:
+            body = disc.recent_body_with(nouns, tok.start) or disc.book.institution_in_context(
+                " ".join(nouns), sent.start, sent.end
+            )
+            if body is not None:
+                return Speaker(body, start, tok.end, MentionRule.ROLE, inferred=True), start
     if (
         tok.low in ("spokesman", "spokeswoman", "spokesperson", "minister", "president")
         and words[0] == "the"
@@ -831,6 +934,8 @@ def _provisional_name(
         return None  # "REUTERS", "BREAKING"
     country = _country_from_phrase(doc, disc, lex, tokens, k)
     actor = disc.book.provisional(name, ActorKind.PERSON, country)
+    if actor is None:
+        return None
     start = _phrase_start(doc, lex, tokens, k, tokens[k].start)
     return Speaker(actor, tokens[k].start, tokens[j].end, MentionRule.PROVISIONAL), start
 
@@ -924,9 +1029,11 @@ def _forward(
     tok = tokens[i]
     start: int | None = None
     quote_content: Quote | None = None
+    after_that = False
     if tok.low == "that" and i + 1 < n:
         start = tokens[i + 1].start
         i += 1
+        after_that = True
     elif tok.text in (":", ",") and i + 1 < n and tokens[i + 1].text in _OPEN_QUOTES:
         quote_content = doc.quote_at(tokens[i + 1].start)
     elif tok.text in _OPEN_QUOTES:
@@ -944,7 +1051,7 @@ def _forward(
     if quote_content is not None and not quote_content.fragment:
         return Draft(
             quote_content.start,
-            quote_content.end,
+            _quote_end(doc.text, quote_content),
             True,
             verb.lemma,
             speaker,
@@ -957,8 +1064,8 @@ def _forward(
         )
     if start is None:
         return None
-    if tokens[i].low in lex.question_words and tokens[i].low != "that":
-        return None  # "did not say why ..."
+    if tokens[i].low in lex.question_words and not after_that:
+        return None  # "did not say why ..." (but "said that what he wants is ..." is content)
     end = _content_end(doc, lex, tokens, i, later, sent)
     if end <= start:
         return None
@@ -993,6 +1100,11 @@ def _object(
     ref = doc.ref_starting_at(tok.start)
     if ref is not None and ref.actor is not None:
         k = _index_of(tokens, ref.end)
+        # a role then a name ("President Macron"): the name is the object
+        following = doc.ref_starting_at(tokens[k].start) if k < len(tokens) else None
+        if ref.role and following is not None and following.actor is not None:
+            ref = following
+            k = _index_of(tokens, ref.end)
         while k < len(tokens) and tokens[k].low in (
             "directly",
             "personally",
@@ -1154,7 +1266,7 @@ def _looks_like_clause(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok], i: int)
     first = tokens[i]
     if first.low in ("to", "of", "for", "with", "by", "from", "and", "or", "but", "as"):
         return False
-    for k in range(i + 1, min(n, i + 12)):
+    for k in range(i + 1, min(n, i + 20)):
         tok = tokens[k]
         if tok.text in (".", ";", ":") or (tok.text in _OPEN_QUOTES and k == i + 1):
             return False
@@ -1166,6 +1278,21 @@ def _looks_like_clause(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok], i: int)
             return True
         if tok.low.endswith("s") and k == i + 1 and first.is_capitalized and not tok.is_capitalized:
             return True  # "Russia seems", "Washington expects"
+        if (
+            k <= i + 4
+            and first.low in _DETERMINERS | _SUBJECT_START
+            and tok.is_word
+            and not tok.is_capitalized
+            and tok.low.endswith("s")
+            and not tok.low.endswith(("ss", "ous", "ics"))
+            and k > i + 1
+            and tokens[k - 1].is_word
+            and tokens[k - 1].low not in _DETERMINERS
+            and k + 1 < n
+            and tokens[k + 1].low
+            in _DETERMINERS | {"for", "to", "on", "that", "in", "with", "no", "not"}
+        ):
+            return True  # "the agreement provides for", "the group holds the"
     return False
 
 
@@ -1174,11 +1301,7 @@ def _content_end(
 ) -> int:
     """Where reported content that starts at token ``i`` ends."""
     n = len(tokens)
-    stops = {
-        c.index
-        for c in later
-        if c.kind in ("finite", "according") or c.form in lex.split_participles
-    }
+    stops = {c.index for c in later if _carries_content(doc, lex, tokens, c)}
     end = sent.end
     k = i
     while k < n:
@@ -1226,6 +1349,40 @@ def _content_end(
     return _trim_content(doc.text, tokens[i].start, min(end, max(sent.end, end)))
 
 
+_MENTAL = frozenset({"hope", "think", "believe", "fear", "feel", "want", "wish"})
+
+
+def _carries_content(doc: Doc, lex: CueLexicon, tokens: Sequence[Tok], cue: _Cue) -> bool:
+    """Whether a later cue introduces content of its own (and so ends the content before it).
+
+    A verb of thinking inside reported content ("wrote that he hopes a deal ...") is part of
+    what was reported, not a new statement.
+    """
+    if cue.kind == "according":
+        return True
+    if cue.verb is not None and cue.verb.lemma in _MENTAL:
+        return False
+    if cue.kind == "trailing" and cue.form not in lex.split_participles:
+        return False
+    if cue.verb is None or cue.kind == "leading":
+        return False
+    i = cue.end_index
+    n = len(tokens)
+    while i < n and (tokens[i].low in lex.skip_words or tokens[i].low in _NEGATIONS):
+        i += 1
+    if i >= n:
+        return tokens[cue.index - 1].text == "," if cue.index > 0 else False
+    nxt = tokens[i]
+    if nxt.low == "that" or nxt.text in (":",) or nxt.text in _OPEN_QUOTES:
+        return True
+    frames = cue.verb.frames
+    if frames & {"addressee", "of", "to", "as", "complement", "np", "to-np"}:
+        return True
+    if cue.verb.zero_that and _looks_like_clause(doc, lex, tokens, i):
+        return True
+    return nxt.text == "," and cue.index > 0 and tokens[cue.index - 1].text == ","
+
+
 def _new_clause(doc: Doc, tokens: Sequence[Tok], k: int, stops: set[int]) -> bool:
     """Whether the words from ``k`` lead straight to a later cue (a coordinated statement)."""
     for m in range(k, min(len(tokens), k + 7)):
@@ -1270,6 +1427,7 @@ def _is_quote(doc: Doc, start: int, end: int) -> bool:
 
 def _content_before(
     doc: Doc,
+    lex: CueLexicon,
     tokens: Sequence[Tok],
     subject_start: int,
     speaker: Speaker,
@@ -1279,6 +1437,8 @@ def _content_before(
     earlier: Sequence[Draft],
 ) -> Draft | None:
     assert cue.verb is not None
+    if "clause" not in cue.verb.frames and "parenthetical" not in cue.verb.frames:
+        return None
     k = _index_of(tokens, subject_start) - 1
     if k < 0:
         return None
@@ -1289,10 +1449,14 @@ def _content_before(
     ):
         close = prev.start if prev.text in _CLOSE_QUOTES else tokens[k - 1].start
         quote = doc.quote_at(close)
-        if quote is not None and not quote.fragment:
+        opens_sentence = quote is not None and (
+            quote.open_mark <= sent.start
+            or not doc.text[sent.start : quote.open_mark].strip(" \t\n-")
+        )
+        if quote is not None and not quote.fragment and opens_sentence:
             return Draft(
                 quote.start,
-                quote.end,
+                _quote_end(doc.text, quote),
                 True,
                 cue.verb.lemma,
                 speaker,
@@ -1310,6 +1474,9 @@ def _content_before(
     content_start = _content_start(doc.text, start, prev.start, tokens)
     end = _trim_content(doc.text, content_start, prev.start)
     if end - content_start < 10:
+        return None
+    first = _index_of(tokens, content_start)
+    if not _looks_like_clause(doc, lex, tokens, first) and not _is_quote(doc, content_start, end):
         return None
     return Draft(
         content_start,
@@ -1406,7 +1573,7 @@ def _inverted(
                 speaker = found[0]
     if speaker is None:
         return None
-    return _content_before(doc, tokens, tokens[cue.index].start, speaker, cue, si, sent, [])
+    return _content_before(doc, lex, tokens, tokens[cue.index].start, speaker, cue, si, sent, [])
 
 
 def _according(
@@ -1493,6 +1660,8 @@ def _provisional_body(
         if country:
             break
     actor = disc.book.provisional(name, ActorKind.GOVERNMENT, country)
+    if actor is None:
+        return None
     return Speaker(actor, words[0].start, words[-1].end, MentionRule.PROVISIONAL)
 
 
@@ -1539,11 +1708,14 @@ def _leading(
 
 def _trim_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """Cut reported content where another statement with its own speaker and cue begins in it."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.sentence, []).append(draft)
     out: list[Draft] = []
     for draft in drafts:
         end = draft.end
         if not draft.quote:
-            for other in drafts:
+            for other in by_sentence[draft.sentence]:
                 if other is draft or other.cue_start is None:
                     continue
                 marker = other.cue_start
@@ -1561,3 +1733,11 @@ def _trim_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 def sentence_refs(doc: Doc, sent: Sent) -> tuple[Ref, ...]:
     """References inside a sentence (exposed for the demand and event extractors)."""
     return doc.refs_in(sent.start, sent.end)
+
+
+def _quote_end(text: str, quote: Quote) -> int:
+    """The end of a quotation's words without the comma that hands over to its attribution."""
+    end = quote.end
+    while end > quote.start and text[end - 1] in " ,;:":
+        end -= 1
+    return end
