@@ -2190,8 +2190,32 @@ def _split(w: str, start: int, end: int, lex: _Lexicon) -> list[tuple[int, int]]
         while b > a and w[b - 1].isspace():
             b -= 1
         if b > a:
-            out.append((a, b))
+            out.extend(_cap(w, a, b))
     return out
+
+
+MAX_SENTENCE = 2_000
+"""The longest sentence, in characters, handed to the extractors; a longer one (scraped text
+with no sentence ends, a table flattened into one line) is cut at spaces into pieces no longer
+than this, so that work per sentence stays bounded and the whole parse linear."""
+
+
+def _cap(w: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``w[a:b]`` in pieces of at most ``MAX_SENTENCE`` characters, cut after a space when
+    there is one in the second half of the piece (trimmed spans, in order)."""
+    if b - a <= MAX_SENTENCE:
+        return [(a, b)]
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        cut = w.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+        stop = cut if cut > a else a + MAX_SENTENCE
+        pieces.append((a, stop))
+        a = stop
+        while a < b and w[a].isspace():
+            a += 1
+    if b > a:
+        pieces.append((a, b))
+    return pieces
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2308,7 +2332,7 @@ def prepare(text: str, /) -> Prepared:
     for index, block in prose:
         if block.kind in _UNSPLIT:
             spans = _split(w, block.wbody.start, block.wbody.end, lex)
-            spans = [(spans[0][0], spans[-1][1])] if spans else []
+            spans = _cap(w, spans[0][0], spans[-1][1]) if spans else []
         else:
             spans = _split(w, block.wbody.start, block.wbody.end, lex)
         for start, end in spans:
