@@ -15,7 +15,7 @@ import regex
 
 from peacetalks._vocab import ActorKind, MentionRule
 
-__all__ = ["Doc", "Quote", "Ref", "Sent", "SpanIndex", "Tok", "tokenize"]
+__all__ = ["MAX_TRIGGERS", "Doc", "Quote", "Ref", "Sent", "SpanIndex", "Tok", "tokenize"]
 
 # Words (with inner hyphens, apostrophes and dotted abbreviations such as U.S.), numbers with
 # separators, and single other characters. Each alternative is bounded by its character class,
@@ -28,6 +28,11 @@ _TOKEN = regex.compile(
     r"|\S"
 )
 _POSSESSIVE = ("’s", "'s", "’", "'")
+
+MAX_TRIGGERS = 16
+"""The most trigger matches an extractor follows in one sentence. News sentences hold a few
+(four at most in the shared corpus); a scraped run of trigger words ("talks talks talks ...")
+would otherwise cost time that grows with the square of the sentence's length."""
 
 
 @attrs.frozen

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-from peacetalks._extract._doc import Doc, Ref, Sent, Tok
+from peacetalks._extract._doc import MAX_TRIGGERS, Doc, Ref, Sent, Tok
 from peacetalks._extract._lexicon import load_data
 from peacetalks._extract._speakers import Discourse
 from peacetalks._extract._tokstr import TokenString
@@ -250,6 +250,7 @@ class _Sentence:
                 last = self.ts.token_at(max(match.start(), match.end() - 1))
                 found.append(_Found(first, last, trigger, match))
         found.sort(key=lambda f: (f.first, -f.last))
+        del found[MAX_TRIGGERS:]  # a run of trigger words is no news sentence
         starts = sorted({f.first for f in found})
         modality = _modality(self.ts.text)
         drafts: list[DemandDraft] = []

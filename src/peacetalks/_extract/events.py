@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from peacetalks._extract._doc import Doc, Sent, SpanIndex, Tok
+from peacetalks._extract._doc import MAX_TRIGGERS, Doc, Sent, SpanIndex, Tok
 from peacetalks._extract._lexicon import load_data
 from peacetalks._extract._speakers import Discourse
 from peacetalks._extract._tokstr import TokenString
@@ -397,6 +397,7 @@ class _Sentence:
         if any(p.search(ts.text) for p in self.lex.negated):
             hits = [h for h in hits if h.trigger.type is not EventType.SANCTIONS]
         hits = _resolve_overlaps(sorted(hits, key=lambda h: (h.first, -(h.last - h.first))))
+        del hits[MAX_TRIGGERS:]  # a run of trigger words is no news sentence
         starts = sorted(h.first for h in hits)
         self._types = {h.first: h.trigger.type for h in hits}
         out: list[EventDraft] = []
@@ -1039,7 +1040,7 @@ def _number(lex: _EventLexicon, tokens: Sequence[Tok], k: int) -> tuple[int, int
     if nxt < len(tokens) and tokens[nxt].low in lex.multipliers:
         value *= lex.multipliers[tokens[nxt].low]
         nxt += 1
-    if value != int(value) or value > 10_000_000:
+    if not value <= 10_000_000 or value != int(value):  # inf (a 400-digit number) first
         return None
     return int(value), nxt
 
@@ -1058,7 +1059,8 @@ def figures_in(
     skip_until = -1
     if right > left:
         span_text = doc.text[tokens[left].start : tokens[right - 1].end]
-        match = regex.search(r"(\d[\d,]*)-for-\1\b", span_text)
+        # the number's length is bounded, so a long run of digits costs linear time
+        match = regex.search(r"(\d[\d,]{0,15})-for-\1\b", span_text)
         if match:  # "1,000-for-1,000": the number per side
             found[FigureKind.PRISONERS] = Figure(
                 FigureKind.PRISONERS, int(match.group(1).replace(",", ""))
