@@ -77,6 +77,10 @@ def to_plover(event: Event, /, *, article: Article | None = None) -> dict[str, A
     """
     if not isinstance(event, Event):
         raise TypeError(f"to_plover expects an Event, got {type(event).__name__}")
+    if article is not None and not isinstance(article, Article):
+        raise TypeError(
+            f"to_plover: article must be an Article or None, got {type(article).__name__}"
+        )
     entry = _codes()["events"][event.type.value]
     actors = {a.id: a for a in article.actors} if article is not None else {}
     places = {p.id: p for p in article.places} if article is not None else {}

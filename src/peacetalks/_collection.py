@@ -43,6 +43,8 @@ _SEPARATOR = "/"
 
 
 def _articles(values: Iterable[Article]) -> tuple[Article, ...]:
+    if isinstance(values, (str, bytes, bytearray, Mapping)) or not isinstance(values, Iterable):
+        raise TypeError(f"articles must be an iterable of Articles, got {type(values).__name__}")
     items = tuple(values)
     for index, item in enumerate(items):
         if not isinstance(item, Article):
@@ -53,7 +55,15 @@ def _articles(values: Iterable[Article]) -> tuple[Article, ...]:
 def _keys(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str):
         raise TypeError(f"keys must be a sequence of strings, got the string {values!r}")
+    if not isinstance(values, Iterable):
+        raise TypeError(f"keys must be a sequence of strings, got {type(values).__name__}")
     return tuple(values)
+
+
+def _text_arg(value: object, name: str, caller: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{caller}: {name} must be a str, got {type(value).__name__}")
+    return value
 
 
 def _default_keys(collection: Collection) -> tuple[str, ...]:
@@ -143,8 +153,18 @@ class Collection:
         """
         items: list[Article] = []
         keys: list[str] = []
+        given: object = articles  # checked as a caller may pass anything
+        if isinstance(given, (str, bytes, bytearray)) or not isinstance(given, Iterable):
+            raise TypeError(
+                "from_articles takes an iterable of Articles or (key, Article) pairs, "
+                f"got {type(articles).__name__}"
+            )
         for index, item in enumerate(articles):
             if isinstance(item, tuple):
+                if len(item) != 2:
+                    raise TypeError(
+                        f"articles[{index}]: a pair must be (key, Article), got {len(item)} items"
+                    )
                 key, article = item
             else:
                 key, article = f"a{index}", item
@@ -193,12 +213,12 @@ class Collection:
 
     def article(self, key: str, /) -> Article | None:
         """The article with ``key``, or ``None``."""
-        index = self._index.get(key)
+        index = self._index.get(_text_arg(key, "key", "article()"))
         return None if index is None else self.articles[index]
 
     def source(self, record_id: str, /) -> Article | None:
         """The article a keyed record id (``"a1/s3"``) comes from, or ``None``."""
-        key, separator, _ = record_id.partition(_SEPARATOR)
+        key, separator, _ = _text_arg(record_id, "record_id", "source()").partition(_SEPARATOR)
         return self.article(key) if separator else None
 
     def statements(self) -> tuple[Statement, ...]:
@@ -219,6 +239,10 @@ class Collection:
         ['a1/d1']
         """
         found = self._keyed.demands
+        if holder is not None:
+            _text_arg(holder, "holder", "demands()")
+        if side is not None:
+            _text_arg(side, "side", "demands()")
         if holder is not None:
             found = tuple(d for d in found if d.holder == holder)
         if side is not None:
@@ -273,6 +297,8 @@ class Collection:
         what one report shows; ``scope="corpus"`` looks across all of them (narrow it with
         ``within_days``: a change of position months later is no contradiction).
         """
+        if scope not in ("article", "corpus"):
+            raise ValueError(f"scope must be 'article' or 'corpus', got {scope!r}")
         if scope == "corpus":
             return find_contradictions(self._keyed.statements, within_days=within_days)
         found: list[Contradiction] = []

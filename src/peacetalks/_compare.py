@@ -33,7 +33,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import attrs
 import regex
@@ -50,6 +50,8 @@ from peacetalks._vocab import (
     Topic,
     _Word,
 )
+
+_R = TypeVar("_R")
 
 __all__ = [
     "CommonGround",
@@ -738,6 +740,51 @@ def _compare(a: Statement, ra: _Reading, b: Statement, rb: _Reading) -> _Outcome
     return _judge(a, ra, b, rb)
 
 
+# ---------------------------------------------------------------------------------------------
+# Arguments: a wrong one fails at once with a message that says what was expected
+
+
+def _record(value: object, cls: type, caller: str) -> None:
+    if not isinstance(value, cls):
+        raise TypeError(f"{caller}() takes {cls.__name__} records, got {type(value).__name__}")
+
+
+def _records(values: object, cls: type[_R], caller: str) -> list[_R]:
+    """The records of an iterable argument, read once, each checked to be a ``cls``."""
+    if isinstance(values, (str, bytes, bytearray, Mapping)) or not isinstance(values, Iterable):
+        raise TypeError(
+            f"{caller}() takes an iterable of {cls.__name__} records, got {type(values).__name__}"
+        )
+    items = list(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise TypeError(
+                f"{caller}() takes {cls.__name__} records, got {type(item).__name__} "
+                f"at position {index}"
+            )
+    return items
+
+
+def _mapping(value: object, cls: type, name: str, caller: str) -> None:
+    if value is not None and not isinstance(value, Mapping):
+        raise TypeError(
+            f"{caller}(): {name} must be a mapping of ids to {cls.__name__} records or None, "
+            f"got {type(value).__name__}"
+        )
+
+
+def _sides(a: object, b: object, actors: object, caller: str) -> None:
+    for value in (a, b):
+        if not isinstance(value, str):
+            raise TypeError(
+                f"{caller}() takes a side as a str (a country code such as 'RUS' or an actor "
+                f"id), got {type(value).__name__}"
+            )
+        if not value.strip():
+            raise ValueError(f"{caller}() takes a side as a country code or an actor id, got ''")
+    _mapping(actors, Actor, "actors", caller)
+
+
 def compare_statements(a: Statement, b: Statement, /) -> Comparison:
     """How statement ``a`` relates to statement ``b``: the relation, the rule, a score, why.
 
@@ -760,6 +807,8 @@ def compare_statements(a: Statement, b: Statement, /) -> Comparison:
     >>> compare_statements(relief, flights).rule
     'opposite-stance'
     """
+    _record(a, Statement, "compare_statements")
+    _record(b, Statement, "compare_statements")
     lexicon = _lexicon()
     outcome = _compare(a, _read(a.text, lexicon), b, _read(b.text, lexicon))
     return Comparison(
@@ -929,7 +978,11 @@ def find_contradictions(
     >>> [(c.first.id, c.second.id, c.rule) for c in find_contradictions([kremlin, ministry, total])]
     [('s1', 's2', 'figure-mismatch')]
     """
-    items = list(statements)
+    items = _records(statements, Statement, "find_contradictions")
+    if within_days is not None and (
+        not isinstance(within_days, int) or isinstance(within_days, bool) or within_days < 0
+    ):
+        raise ValueError(f"within_days must be a non-negative int or None, got {within_days!r}")
     lexicon = _lexicon()
     readings = [_read(statement.text, lexicon) for statement in items]
     seen: set[tuple[int, int]] = set()
@@ -1054,7 +1107,8 @@ def position_gaps(
     [('d1', 'd2', 'demand-rejected', False), ('d3', 'd2', 'demand-rejected', True)]
     """
     lexicon = _lexicon()
-    items = [d for d in demands if _holds_position(d)]
+    items = [d for d in _records(demands, Demand, "position_gaps") if _holds_position(d)]
+    _sides(a, b, actors, "position_gaps")
     ours, theirs = _side_demands(items, a, actors), _side_demands(items, b, actors)
     by_topic: dict[Topic, list[int]] = defaultdict(list)
     for index, demand in enumerate(theirs):
@@ -1121,7 +1175,8 @@ def common_ground(
     [('d1', 'd2', 'demand-accepted')]
     """
     lexicon = _lexicon()
-    items = [d for d in demands if _holds_position(d)]
+    items = [d for d in _records(demands, Demand, "common_ground") if _holds_position(d)]
+    _sides(a, b, actors, "common_ground")
     ours, theirs = _side_demands(items, a, actors), _side_demands(items, b, actors)
     by_topic: dict[Topic, list[Demand]] = defaultdict(list)
     for demand in theirs:
@@ -1306,7 +1361,8 @@ def diff_demands(before: Iterable[Demand], after: Iterable[Demand], /) -> Demand
     groups: dict[tuple[str, Topic, Polarity], tuple[list[Demand], list[Demand]]] = defaultdict(
         lambda: ([], [])
     )
-    for slot, demands in ((0, before), (1, after)):
+    sets = (_records(before, Demand, "diff_demands"), _records(after, Demand, "diff_demands"))
+    for slot, demands in enumerate(sets):
         for demand in demands:
             if demand.modality is not Modality.HYPOTHETICAL:
                 groups[_party_of(demand), demand.topic, demand.polarity][slot].append(demand)
@@ -1389,11 +1445,14 @@ def demand_history(
     >>> [(len(e.objects), e.first_seen.value, e.last_seen.value) for e in history]
     [(3, '2025-03', '2025-03'), (5, '2025-04', '2025-04')]
     """
+    items = _records(demands, Demand, "demand_history")
+    _sides(holder, holder, actors, "demand_history")
+    _mapping(dates, TimePoint, "dates", "demand_history")
     party = _Party.parse(holder)
     fallback = dates or {}
     groups: dict[tuple[Topic, Polarity, frozenset[str], Modality], list[Demand]] = defaultdict(list)
     when: dict[str, TimePoint | None] = {}
-    for demand in demands:
+    for demand in items:
         if not party.holds(demand.holder, demand.side, actors):
             continue
         modality: Modality = (
@@ -1590,6 +1649,9 @@ def same_event(a: Event, b: Event, /, *, places: Mapping[str, Place] | None = No
     >>> same_event(riyadh, saudi)  # without places, Riyadh's country is unknown
     0.64
     """
+    _record(a, Event, "same_event")
+    _record(b, Event, "same_event")
+    _mapping(places, Place, "places", "same_event")
     return _score(_Facts(a, places), _Facts(b, places))
 
 
@@ -1782,7 +1844,8 @@ def merge_events(
     >>> [c.ids for c in clusters]
     [('a1/e1', 'a3/e2'), ('a2/e4',)]
     """
-    items = list(events)
+    items = _records(events, Event, "merge_events")
+    _mapping(places, Place, "places", "merge_events")
     facts = [_Facts(item, places) for item in items]
     clusters = _Clusters(facts)
     first_with_id: dict[str, int] = {}

@@ -80,7 +80,14 @@ def parse_many(
     >>> [len(a.statements) for a in pt.parse_many(texts)]
     [1, 1]
     """
-    if workers is not None and (not isinstance(workers, int) or workers < 1):
+    if isinstance(items, (str, bytes, bytearray)):  # would parse one character at a time
+        raise TypeError(
+            f"parse_many takes an iterable of texts or (text, published) pairs, "
+            f"not one {type(items).__name__}; use parse() for one text"
+        )
+    if workers is not None and (
+        not isinstance(workers, int) or isinstance(workers, bool) or workers < 1
+    ):
         raise ValueError(f"workers must be a positive int or None, got {workers!r}")
     if not isinstance(chunksize, int) or chunksize < 1:
         raise ValueError(f"chunksize must be a positive int, got {chunksize!r}")

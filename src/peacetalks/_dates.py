@@ -2642,7 +2642,7 @@ def _check_options(text: object, reference: object, day_order: object, country: 
         raise TypeError(
             f"reference must be a datetime.date (or None), got {type(reference).__name__}"
         )
-    if day_order not in _DAY_ORDERS:
+    if not isinstance(day_order, str) or day_order not in _DAY_ORDERS:
         raise ValueError(f"day_order must be 'dmy', 'mdy' or 'strict', got {day_order!r}")
     if country is not None and (not isinstance(country, str) or not _COUNTRY.fullmatch(country)):
         raise ValueError(

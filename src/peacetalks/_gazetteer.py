@@ -1633,11 +1633,18 @@ class Gazetteer:
         >>> Gazetteer.load(folder / "mine.json").lookup("Shell Bay").place.id
         'place:shell-bay'
         """
+        given: object = path  # an int would open a file descriptor: refuse it
+        if not isinstance(given, (str, os.PathLike)):
+            raise TypeError(f"load() takes a path (str or os.PathLike), got {type(given).__name__}")
         with open(path, encoding="utf-8") as handle:
             try:
                 data = json.load(handle)
             except json.JSONDecodeError as exc:
                 raise InvalidRecord(f"{os.fspath(path)}: not JSON: {exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise InvalidRecord(f"{os.fspath(path)}: not UTF-8 text: {exc}") from exc
+            except RecursionError as exc:
+                raise InvalidRecord(f"{os.fspath(path)}: JSON nested too deeply") from exc
         return cls._of(parse_records(data, source=os.fspath(path)))
 
     @classmethod
@@ -1894,6 +1901,17 @@ def _checked(values: Iterable[Any], kind: type) -> tuple[Any, ...]:
     return out
 
 
+def _check_gazetteer(gazetteer: object, caller: str) -> Gazetteer:
+    if gazetteer is None:
+        return Gazetteer.default()
+    if not isinstance(gazetteer, Gazetteer):
+        raise TypeError(
+            f"{caller}(): gazetteer must be a peacetalks.Gazetteer or None, "
+            f"got {type(gazetteer).__name__}"
+        )
+    return gazetteer
+
+
 def _check_date(on: object) -> None:
     if on is not None and (isinstance(on, dt.datetime) or not isinstance(on, dt.date)):
         raise TypeError(f"on must be a datetime.date or None, got {type(on).__name__}")
@@ -1927,7 +1945,7 @@ def resolve_actor(
     >>> resolve_actor("John Smith") is None, resolve_actor("the weather") is None
     (True, True)
     """
-    return (gazetteer or Gazetteer.default()).lookup(text, on=on).actor
+    return _check_gazetteer(gazetteer, "resolve_actor").lookup(text, on=on).actor
 
 
 def resolve_place(text: str, /, *, gazetteer: Gazetteer | None = None) -> Place | None:
@@ -1941,7 +1959,7 @@ def resolve_place(text: str, /, *, gazetteer: Gazetteer | None = None) -> Place 
     >>> resolve_place("Donetsk") is None  # the city or the oblast
     True
     """
-    return (gazetteer or Gazetteer.default()).lookup(text).place
+    return _check_gazetteer(gazetteer, "resolve_place").lookup(text).place
 
 
 def provisional_actor(

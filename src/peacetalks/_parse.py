@@ -105,6 +105,10 @@ def parse(
         )
     if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
         raise TypeError(f"gazetteer must be a peacetalks.Gazetteer, got {type(gazetteer).__name__}")
+    if max_chars is not None and (not isinstance(max_chars, int) or isinstance(max_chars, bool)):
+        raise TypeError(f"max_chars must be an int or None, got {type(max_chars).__name__}")
+    if max_chars is not None and max_chars < 0:
+        raise ValueError(f"max_chars must be >= 0, got {max_chars}")
     if max_chars is not None and len(text) > max_chars:
         raise TextTooLong(
             f"the text has {len(text):,} characters, more than max_chars={max_chars:,}"

@@ -347,6 +347,10 @@ def to_json(record: Any, /, *, indent: int | None = None) -> str:
     >>> peacetalks.to_json(peacetalks.Span(4, 9))
     '[4,9]'
     """
+    if indent is not None and (not isinstance(indent, int) or isinstance(indent, bool)):
+        raise TypeError(f"indent must be an int or None, got {type(indent).__name__}")
+    if indent is not None and indent < 0:
+        raise ValueError(f"indent must be >= 0, got {indent}")
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(to_dict(record), ensure_ascii=False, indent=indent, separators=separators)
 
