@@ -729,7 +729,9 @@ def _lexicon() -> _Lexicon:
         byline=regex.compile(
             rf"(?:{_alternation(w.capitalize() for w in furn['byline'])}|BY)\s+"
             r"(?P<names>\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|van|von|de|da|di|al|bin|el|la|le)){0,4}"
-            r"(?:\s*(?:,|and|&|AND)\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|van|von|de|da|di|al|bin|el|la|le)){0,4}){0,3})"
+            # "and" only as a word of its own: glued to a name ("AANDAAND...") it let the
+            # engine try every way of cutting the word, cubic in the line's length
+            r"(?:(?:\s*[,&]\s*|\s+(?:and|AND)\s+)\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|van|von|de|da|di|al|bin|el|la|le)){0,4}){0,3})"
             r"\s*(?:$|(?P<sep>[|·•,–—\-]|\bon\b|\bin\b)\s*(?P<rest>.*)$)"
         ),
         kicker=re.compile(
@@ -993,7 +995,9 @@ _GLUED = re.compile(r"[a-z]+[0-9]+")
 _HAS_TIME = re.compile(r"[0-9][:.][0-5][0-9]")
 _URL_IN = re.compile(r"(?:https?://|www\.)\S+")
 _HOLDER = re.compile(
-    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?)?\s*,?\s*"
+    # each optional part starts with its own mark and takes the spaces after it: three "\s*" in
+    # a row made a run of spaces cost cubic time
+    r"(?:©|\([cC]\)|[Cc]opyright)\s*(?:©\s*)?(?:[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?\s*)?(?:,\s*)?"
     r"([^\W\d][^.|;,]{1,60}?)\s*(?:[.|;,]|$)"
 )
 _CREDIT_HINT = re.compile(r"/|Getty|AP Photo|AFP")
