@@ -718,7 +718,8 @@ def _lexicon() -> _Lexicon:
             rf"[(\[]?\s*(?:[-–—]+\s*)?(?:{_alternation(furn['reporting'])})\b", re.IGNORECASE
         ),
         source=re.compile(
-            rf"(?:{_alternation(furn['source'])})\s*(?:$|[:\-–—|]\s*(?P<value>.+)$"
+            # each alternative takes its own spaces: a "\s*" before "\s+" was quadratic
+            rf"(?:{_alternation(furn['source'])})(?:\s*$|\s*[:\-–—|]\s*(?P<value>.+)$"
             r"|\s+(?P<url>(?:https?://|www\.)\S+)$)",
             re.IGNORECASE,
         ),
@@ -762,7 +763,7 @@ def _lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         relative=re.compile(
-            rf"(?:(?:{_alternation(furn['date_labels'] + furn['update_labels'])})\s*:?\s*)?"
+            rf"(?:(?:{_alternation(furn['date_labels'] + furn['update_labels'])})\s*(?::\s*)?)?"
             r"(?:[0-9]{1,3}\s*(?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?)"
             rf"\s+ago|{_alternation(furn['relative_dates'])})",
             re.IGNORECASE,
