@@ -80,10 +80,12 @@ def parse_many(
     >>> [len(a.statements) for a in pt.parse_many(texts)]
     [1, 1]
     """
-    if isinstance(items, (str, bytes, bytearray)):  # would parse one character at a time
+    given: object = items
+    if isinstance(given, (str, bytes, bytearray)) or not isinstance(given, Iterable):
+        # a str would be parsed one character at a time
         raise TypeError(
             f"parse_many takes an iterable of texts or (text, published) pairs, "
-            f"not one {type(items).__name__}; use parse() for one text"
+            f"got {type(given).__name__}; use parse() for one text"
         )
     if workers is not None and (
         not isinstance(workers, int) or isinstance(workers, bool) or workers < 1
