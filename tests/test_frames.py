@@ -177,7 +177,7 @@ def test_records_without_an_article() -> None:
         ("statements", "demands", ValueError, "the records are statements"),
         ("mixed", None, TypeError, "one kind of record per table"),
         ("text", None, TypeError, "expected an Article"),
-        ("numbers", None, TypeError, "not an Article or a record"),
+        ("numbers", None, TypeError, "expected an Article or a record"),
     ],
 )
 def test_bad_input(source: str, kind: Any, error: type[Exception], message: str) -> None:

@@ -453,13 +453,14 @@ def _resolve(source: Source, kind: Kind | None) -> tuple[Kind | None, list[dict[
     found = _KIND_OF.get(type(items[0]))
     if found is None:
         raise TypeError(
-            f"items[0] is a {type(items[0]).__name__}, not an Article or a record that makes rows"
+            "expected an Article or a record that makes rows (Statement, Demand, Event, "
+            f"Actor, Place, Mention, DateMention); items[0] is a {type(items[0]).__name__}"
         )
     for index, item in enumerate(items):
         if type(item) is not type(items[0]):
             raise TypeError(
-                f"items[{index}] is a {type(item).__name__}, but items[0] is a "
-                f"{type(items[0]).__name__}: one kind of record per table"
+                f"expected one kind of record per table; items[{index}] is a "
+                f"{type(item).__name__}, but items[0] is a {type(items[0]).__name__}"
             )
     if wanted is not None and wanted != found:
         raise ValueError(f"kind={wanted!r}, but the records are {found}")
