@@ -504,6 +504,15 @@ class _Sentence:
         )
         bare = not (own_date or own_place or own_figures or own_parties) and trig.kind == "noun"
         participants = own_parties or self._clause_parties(left, right, hit, etype)
+        if (
+            own_parties
+            and etype in (EventType.TALKS, EventType.AGREEMENT)
+            and start_i > left
+            and len({self.disc.book.country(a) or a for a in own_parties}) < 2
+        ):
+            # "Erdogan had a telephone conversation with Putin": the subject takes part too
+            subject = self._actors(tokens[left].start, tokens[start_i - 1].end)
+            participants = _merge(subject, participants)
         if etype is EventType.PRISONER_EXCHANGE and trig.kind == "verb":
             participants = self._without_released(participants, hit, right)
         stateless = all(self.disc.book.country(p) is None for p in participants)
@@ -1199,6 +1208,13 @@ def _conflict(a: EventDraft, b: EventDraft, side: Callable[[str], str]) -> bool:
         return True
     sides_a = {side(p) for p in a.participants}
     sides_b = {side(p) for p in b.participants}
+    if (
+        a.sentence != b.sentence
+        and len(sides_a) >= 2
+        and len(sides_b) >= 2
+        and not (sides_a <= sides_b or sides_b <= sides_a)
+    ):
+        return True  # Erdogan's call with Putin, then his call with Macron
     return bool(sides_a and sides_b and not sides_a & sides_b)
 
 

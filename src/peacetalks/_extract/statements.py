@@ -1311,6 +1311,17 @@ def _content_end(
             # a quote inside the content: keep it whole, even past the sentence end
             end = max(end, quote.close_mark + 1)
             k = _index_of(tokens, quote.close_mark + 1)
+            gloss = k + 1 if k < n and tokens[k].text == "," else k
+            if (
+                gloss < n
+                and (gloss > k or doc.text[quote.close_mark - 1] == ",")
+                and tokens[gloss].text.isalpha()
+                and tokens[gloss].text.islower()
+                and tokens[gloss].low.endswith("ing")
+            ):
+                # “...,” implying that ...: the writer's gloss on the quote, not the speaker's
+                end = quote.close_mark + 1
+                break
             continue
         if tok.text == ";" or tok.text in lex.dashes:
             end = tok.start
@@ -1416,9 +1427,22 @@ def _trim_content(text: str, start: int, end: int) -> int:
 
 
 def _is_quote(doc: Doc, start: int, end: int) -> bool:
+    """Whether content is a direct quote: mostly quoted words, or ending in a long quoted part.
+
+    "the parties are “very close to a Deal”" ends in the speaker's own words, which make up
+    most of it: a direct quote. A scare-quoted word inside reported speech is not.
+    """
     quotes = doc.quotes_in(start - 1, end)
     inside = sum(min(q.end, end) - max(q.start, start) for q in quotes if not q.fragment)
-    return inside >= 0.8 * (end - start)
+    if inside >= 0.8 * (end - start):
+        return True
+    if not quotes:
+        return False
+    last = quotes[-1]
+    words = len(doc.text[max(last.start, start) : min(last.end, end)].split())
+    closes_content = last.end >= end - 1 or not doc.text[last.end : end].strip(" ,.;:”\"»’'")
+    every = sum(min(q.end, end) - max(q.start, start) for q in quotes)
+    return closes_content and words >= 3 and every >= 0.5 * (end - start)
 
 
 # ---------------------------------------------------------------------------------------------
