@@ -99,6 +99,27 @@ def test_participants_listed_one_by_one() -> None:
     assert _countries(article, talks.participants) >= {"GBR", "FRA", "USA", "UKR", "DEU"}
 
 
+def test_the_subject_of_a_call_takes_part_in_it() -> None:
+    text = "President Emmanuel Macron held a phone call today with Prime Minister Keir Starmer."
+    article = pt.parse(text, published=DAY)
+    call = article.events[0]
+    assert _countries(article, call.participants) == {"FRA", "GBR"}
+
+
+def test_two_calls_with_different_partners_stay_two_events() -> None:
+    text = (
+        "Chancellor Friedrich Merz had a telephone conversation today with Volodymyr Zelenskyy.\n\n"
+        "Later, Chancellor Friedrich Merz spoke by phone with Donald Trump."
+    )
+    article = pt.parse(text, published=DAY)
+    calls = [e for e in article.events if e.type.value == "talks"]
+    assert [_countries(article, e.participants) for e in calls] == [
+        {"DEU", "UKR"},
+        {"DEU", "USA"},
+    ]
+    assert all(e.same_as is None for e in calls)
+
+
 def test_a_mediator_is_not_a_party_to_an_exchange() -> None:
     text = "Russia and Ukraine each freed 84 prisoners of war on Thursday in a swap brokered by the UAE."
     article = pt.parse(text, published=DAY)

@@ -31,12 +31,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import peacetalks as pt
+from peacetalks import _frames
 from peacetalks._cli import main
 from peacetalks._text import MAX_SENTENCE, prepare
 from tests.hostile import ARTICLES, NASTY, WRONG_VALUES, documents, hostile_text
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("statements", "demands", "events", "actors", "places", "mentions", "dates")
+KINDS = _frames.KINDS
 GAZ = pt.Gazetteer.default()
 REFERENCE = dt.date(2025, 4, 12)
 

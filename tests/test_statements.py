@@ -141,6 +141,33 @@ def test_attribution_patterns(text: str, who: str, content: str, cue: str, quote
     assert text[statement.span.start : statement.span.end] == statement.text
 
 
+def test_a_quote_glossed_by_the_writer_ends_at_the_quote() -> None:
+    found = _one(
+        "Prime Minister Benjamin Netanyahu repeated that “Hamas will not rule Gaza,” "
+        "suggesting that the talks in Doha had stalled."
+    )
+    assert found.text == "Hamas will not rule Gaza"
+    assert found.quote
+
+
+def test_reported_speech_ending_in_the_speakers_words_is_a_quote() -> None:
+    found = _one("Donald Trump said the two sides were “very close to a deal.”")
+    assert found.quote
+    scare = _one("Maria Zakharova said the so-called “peace summit” in Switzerland was pointless.")
+    assert not scare.quote
+
+
+def test_parse_refuses_bad_arguments_with_peacetalks_errors() -> None:
+    with pytest.raises(pt.ArgumentTypeError, match="as a str, got bytes"):
+        pt.parse(b"Peskov said talks would resume.")  # type: ignore[arg-type]
+    with pytest.raises(pt.ArgumentTypeError, match=r"datetime\.date"):
+        pt.parse("Peskov said talks would resume.", published="2025-04-12")  # type: ignore[arg-type]
+    with pytest.raises(pt.ArgumentValueError, match="max_chars"):
+        pt.parse("Peskov said talks would resume.", max_chars=-5)
+    assert issubclass(pt.ArgumentTypeError, TypeError)
+    assert issubclass(pt.ArgumentValueError, ValueError)
+
+
 def test_channel_and_date_of_told_outlet() -> None:
     text = "Kirill Dmitriev told CNN on Sunday that Moscow wanted closer economic ties with Washington."
     statement = _one(text)

@@ -26,7 +26,14 @@ from peacetalks._compare import (
 )
 from peacetalks._corpus import parse_many
 from peacetalks._dates import DayOrder, find_dates, normalize_date
-from peacetalks._errors import InvalidDate, InvalidName, InvalidRecord, PeacetalksError
+from peacetalks._errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    InvalidDate,
+    InvalidName,
+    InvalidRecord,
+    PeacetalksError,
+)
 from peacetalks._frames import to_dataframe, to_records
 from peacetalks._gazetteer import (
     Candidate,
@@ -80,6 +87,8 @@ __all__ = [
     "SCHEMA",
     "Actor",
     "ActorKind",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "Article",
     "Candidate",
     "Collection",

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["InvalidDate", "InvalidName", "InvalidRecord", "PeacetalksError"]
+__all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
+    "InvalidDate",
+    "InvalidName",
+    "InvalidRecord",
+    "PeacetalksError",
+]
 
 
 class PeacetalksError(Exception):
@@ -70,3 +77,29 @@ class InvalidName(PeacetalksError, ValueError):
         super().__init__(f"{shown!r}: {reason}")
         self.text = text
         self.reason = reason
+
+
+class ArgumentTypeError(PeacetalksError, TypeError):
+    """An argument of the wrong type: ``bytes`` where a ``str`` is expected, a ``datetime``
+    where a ``date`` is. Both a ``PeacetalksError`` and a ``TypeError``.
+
+    >>> import peacetalks as pt
+    >>> try:
+    ...     pt.parse(b"Peskov said talks would resume.")
+    ... except pt.ArgumentTypeError as exc:
+    ...     print(exc)
+    parse() needs the article as a str, got bytes
+    """
+
+
+class ArgumentValueError(PeacetalksError, ValueError):
+    """An argument of the right type with a value that cannot be used (a negative limit).
+    Both a ``PeacetalksError`` and a ``ValueError``.
+
+    >>> import peacetalks as pt
+    >>> try:
+    ...     pt.parse("Peskov said talks would resume.", max_chars=-1)
+    ... except pt.ArgumentValueError as exc:
+    ...     print(exc)
+    max_chars must be >= 0, got -1
+    """

@@ -18,7 +18,13 @@ from collections.abc import Sequence
 import attrs
 
 from peacetalks._dates import find_dates, normalize_date
-from peacetalks._errors import InvalidDate, InvalidName, PeacetalksError
+from peacetalks._errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    InvalidDate,
+    InvalidName,
+    PeacetalksError,
+)
 from peacetalks._extract._doc import Doc, Quote, Ref, Sent, tokenize
 from peacetalks._extract._lexicon import cues
 from peacetalks._extract._speakers import ActorBook, Discourse
@@ -96,19 +102,21 @@ def parse(
     [('person:dmitry-peskov', 'talks with Kyiv would resume', '2025-04-18')]
     """
     if not isinstance(text, str):
-        raise TypeError(f"parse() needs the article as a str, got {type(text).__name__}")
+        raise ArgumentTypeError(f"parse() needs the article as a str, got {type(text).__name__}")
     if published is not None and (
         isinstance(published, dt.datetime) or not isinstance(published, dt.date)
     ):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"published must be a datetime.date, got {type(published).__name__}: {published!r}"
         )
     if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
-        raise TypeError(f"gazetteer must be a peacetalks.Gazetteer, got {type(gazetteer).__name__}")
+        raise ArgumentTypeError(
+            f"gazetteer must be a peacetalks.Gazetteer, got {type(gazetteer).__name__}"
+        )
     if max_chars is not None and (not isinstance(max_chars, int) or isinstance(max_chars, bool)):
-        raise TypeError(f"max_chars must be an int or None, got {type(max_chars).__name__}")
+        raise ArgumentTypeError(f"max_chars must be an int or None, got {type(max_chars).__name__}")
     if max_chars is not None and max_chars < 0:
-        raise ValueError(f"max_chars must be >= 0, got {max_chars}")
+        raise ArgumentValueError(f"max_chars must be >= 0, got {max_chars}")
     if max_chars is not None and len(text) > max_chars:
         raise TextTooLong(
             f"the text has {len(text):,} characters, more than max_chars={max_chars:,}"

@@ -1069,6 +1069,10 @@ def _forward(
     end = _content_end(doc, lex, tokens, i, later, sent)
     if end <= start:
         return None
+    whole = doc.quote_at(start + 1) if doc.text[start] in _OPEN_QUOTES else None
+    if whole is not None and whole.close_mark is not None and whole.close_mark == end - 1:
+        # 'repeated that “...,”': the content is the quote, without its marks
+        start, end = whole.start, _quote_end(doc.text, whole)
     quote = _is_quote(doc, start, end)
     return Draft(
         start,
