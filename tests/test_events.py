@@ -120,6 +120,14 @@ def test_two_calls_with_different_partners_stay_two_events() -> None:
     assert all(e.same_as is None for e in calls)
 
 
+def test_met_by_their_families_is_no_meeting() -> None:
+    text = "The freed soldiers were taken to Chernihiv, where they were met by their relatives."
+    assert not [e for e in _events(text) if e.type.value == "talks"]
+    assert [
+        e.type.value for e in _events("Steve Witkoff was met by Vladimir Putin in Moscow.")
+    ] == ["talks"]
+
+
 def test_a_mediator_is_not_a_party_to_an_exchange() -> None:
     text = "Russia and Ukraine each freed 84 prisoners of war on Thursday in a swap brokered by the UAE."
     article = pt.parse(text, published=DAY)

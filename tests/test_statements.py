@@ -168,6 +168,19 @@ def test_parse_refuses_bad_arguments_with_peacetalks_errors() -> None:
     assert issubclass(pt.ArgumentValueError, ValueError)
 
 
+def test_a_nested_report_is_the_content_of_the_outer_one() -> None:
+    found = _statements(
+        "Egyptian officials said the Israeli side had demanded that Hamas hand over its weapons."
+    )
+    outer = next(s for s in found if s.cue == "say")
+    assert outer.text == "the Israeli side had demanded that Hamas hand over its weapons"
+    found = _statements(
+        "Hikmet Hajiyev said Baku had proposed a meeting of the leaders in Abu Dhabi."
+    )
+    said = next(s for s in found if s.cue == "say")
+    assert said.text.startswith("Baku had proposed a meeting")
+
+
 def test_channel_and_date_of_told_outlet() -> None:
     text = "Kirill Dmitriev told CNN on Sunday that Moscow wanted closer economic ties with Washington."
     statement = _one(text)

@@ -432,6 +432,18 @@ class _Sentence:
             return None
         if trig.kind == "verb" and hit.first > 0 and tokens[hit.first - 1].low in _DETS:
             return None  # "the freed soldiers": an adjective
+        if (
+            trig.kind == "verb"
+            and token.low in ("met", "greeted", "welcomed")
+            and hit.first > 0
+            and tokens[hit.first - 1].low in ("was", "were", "been", "being")
+            and hit.last + 1 < len(tokens)
+            and tokens[hit.last + 1].low == "by"
+            and not self._actors(
+                tokens[hit.last + 1].end, tokens[min(len(tokens), hit.last + 5) - 1].end
+            )
+        ):
+            return None  # "they were met by their families": a welcome, not a meeting
         if trig.needs_place and not self._place_after(hit.last, 4):
             return None
         if etype_needs_direct_place(trig) and not self._place_next(hit.last):

@@ -1356,12 +1356,25 @@ def _content_end(
             if any(s > k and s <= k + 6 for s in stops) and _new_clause(doc, tokens, k + 1, stops):
                 end = _trim_left(doc.text, tok.start)
                 break
+        if k in stops and _only_a_subject(tokens, i, k):
+            # 'said Kyiv had proposed a meeting': the later cue and its subject are the content
+            stops.discard(k)
         if k in stops:
             # a later cue with its own subject inside this stretch: stop before its subject
             end = _trim_left(doc.text, tok.start)
             break
         k += 1
     return _trim_content(doc.text, tokens[i].start, min(end, max(sent.end, end)))
+
+
+def _only_a_subject(tokens: Sequence[Tok], i: int, k: int) -> bool:
+    """Whether the content from ``i`` holds only a short subject before the cue at ``k``."""
+    if k - i > 6:
+        return False
+    return all(
+        t.text not in (",", ";", ":") and t.low not in ("and", "but", "or", "that")
+        for t in tokens[i:k]
+    )
 
 
 _MENTAL = frozenset({"hope", "think", "believe", "fear", "feel", "want", "wish"})
@@ -1750,6 +1763,11 @@ def _trim_nested(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 if not other.speaker.inferred and other.speaker.start < other.cue_start:
                     marker = min(marker, other.speaker.start)
                 if draft.start < marker < end and other.start >= marker:
+                    lead = doc.text[draft.start : marker]
+                    if len(lead.split()) <= 3 and not any(c in lead for c in ",;:"):
+                        # 'said the Russian side had demanded that ...': the nested report,
+                        # speaker and all, is what was said
+                        continue
                     end = marker
         if end < draft.end:
             end = _trim_content(doc.text, draft.start, _trim_left(doc.text, end))
