@@ -128,6 +128,27 @@ def test_met_by_their_families_is_no_meeting() -> None:
     ] == ["talks"]
 
 
+def test_an_invasion_has_two_sides() -> None:
+    text = (
+        "Azerbaijan and Armenia resumed border talks on Monday. Baku said its 2020 offensive "
+        "into Nagorno-Karabakh was not an invasion of Armenia."
+    )
+    article = pt.parse(text, published=DAY)
+    invasions = [e for e in article.events if e.type.value == "invasion"]
+    for invasion in invasions:
+        assert _countries(article, invasion.participants) >= {"AZE", "ARM"}
+
+
+def test_a_ceasefire_takes_the_sides_its_sentence_names() -> None:
+    text = (
+        "Witkoff said talks with the Kremlin went well. Dmitry Peskov said, citing a "
+        "30-day moratorium on strikes on energy facilities, that Ukraine had broken it."
+    )
+    article = pt.parse(text, published=DAY)
+    truce = next(e for e in article.events if e.type.value == "ceasefire")
+    assert _countries(article, truce.participants) >= {"RUS", "UKR"}
+
+
 def test_a_mediator_is_not_a_party_to_an_exchange() -> None:
     text = "Russia and Ukraine each freed 84 prisoners of war on Thursday in a swap brokered by the UAE."
     article = pt.parse(text, published=DAY)

@@ -528,9 +528,24 @@ class _Sentence:
         if etype is EventType.PRISONER_EXCHANGE and trig.kind == "verb":
             participants = self._without_released(participants, hit, right)
         stateless = all(self.disc.book.country(p) is None for p in participants)
+        sides = {self.disc.book.country(p) for p in participants} - {None}
+        if etype is EventType.CEASEFIRE and not own_parties and len(sides) < 2:
+            # "Peskov said, citing a moratorium on strikes, though he said Ukraine had not
+            # adhered to it": the sides the sentence names, where it names two
+            named = self._actors(self.sent.start, self.sent.end)
+            if len({self.disc.book.country(a) for a in named} - {None}) >= 2:
+                participants = _merge(participants, named)
+                stateless = not participants
         if any(p.search(clause) for p in lex.both_sides) or (
             stateless and etype in (EventType.TALKS, EventType.ATTACK, EventType.CEASEFIRE)
         ):
+            participants = _merge(participants, self.principal)
+        elif (
+            etype is EventType.INVASION
+            and len({self.disc.book.country(p) for p in participants} - {None}) < 2
+        ):
+            # "its full-scale invasion of Ukraine": an invasion has two sides, and where the
+            # sentence names one (or none) the article's two main parties are the best guess
             participants = _merge(participants, self.principal)
         status = self._status(clause, etype, date)
         confidence = 0.6 if trig.weak or generic else 0.75
