@@ -149,6 +149,27 @@ def test_a_ceasefire_takes_the_sides_its_sentence_names() -> None:
     assert _countries(article, truce.participants) >= {"RUS", "UKR"}
 
 
+def test_a_relative_clause_dates_the_event() -> None:
+    text = (
+        "Araghchi spoke after his talks with Steve Witkoff in Muscat, which began on Saturday "
+        "afternoon and lasted more than two hours."
+    )
+    talks = next(e for e in _events(text) if e.type.value == "talks")
+    assert talks.date is not None
+    assert talks.date.value == "2025-05-31"
+    text = "Both sides want to revive the talks that were broken off in 2022."
+    assert all(e.date is None or e.date.value == "2022" for e in _events(text))
+
+
+def test_a_holiday_naming_a_truce_gives_way_to_its_dates() -> None:
+    text = "Putin ordered a “Christmas ceasefire” lasting from noon on January 6 to January 7."
+    truce = next(e for e in _events(text, dt.date(2023, 1, 6)) if e.type.value == "ceasefire")
+    assert truce.date is not None
+    assert truce.date.value == "2023-01-06"
+    alone = _events("Putin declared an Easter truce.", dt.date(2025, 4, 21))
+    assert [e.date.value for e in alone if e.date] == ["2025-04-20"]
+
+
 def test_a_mediator_is_not_a_party_to_an_exchange() -> None:
     text = "Russia and Ukraine each freed 84 prisoners of war on Thursday in a swap brokered by the UAE."
     article = pt.parse(text, published=DAY)

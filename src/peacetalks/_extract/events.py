@@ -503,7 +503,11 @@ class _Sentence:
             specific = False
         if not specific:
             return None
-        date = own_date or self._date(start_i, end_i, left, right, hit)
+        date = (
+            own_date
+            or self._relative_clause_date(end_i, hit)
+            or self._date(start_i, end_i, left, right, hit)
+        )
         location = own_place or self._location(start_i, end_i, left, right)
         counted = etype in (
             EventType.ATTACK,
@@ -955,9 +959,37 @@ class _Sentence:
             distance = abs(mention.span.start - anchor)
             if tokens[start_i].start <= mention.span.start < tokens[end_i - 1].end:
                 distance //= 4  # a date inside the event's own phrase wins
+            if (
+                0 <= anchor - mention.span.end <= 2
+                and not any(c.isdigit() for c in mention.text)
+                and time.granularity is Granularity.DAY
+            ):
+                # "the Easter truce": a holiday that names the event, used only when the
+                # sentence gives no other date
+                distance = (1 << 29) + distance
             if distance < best_distance:
                 best, best_distance = mention, distance
         return best
+
+    def _relative_clause_date(self, end_i: int, hit: _Hit) -> DateMention | None:
+        """'talks with Witkoff, which began on Tuesday evening': the date the clause gives."""
+        tokens = self.tokens
+        k = end_i
+        if k < len(tokens) and tokens[k].text == ",":
+            k += 1
+        if not (k + 2 < len(tokens) and tokens[k].low in ("which", "that")):
+            return None
+        verb, particle = tokens[k + 1].low, tokens[k + 2].low
+        if not (
+            verb in _START_VERBS
+            or (verb in ("was", "were") and particle in ("held", "opened", "convened"))
+            or (verb == "took" and particle == "place")
+        ):
+            return None
+        last = k + 2
+        while last < min(len(tokens), k + 14) and tokens[last].text not in (",", ";", "."):
+            last += 1
+        return self._date(k, last, k, last, hit)
 
     def _location(self, start_i: int, end_i: int, left: int, right: int) -> str | None:
         tokens = self.tokens
@@ -1310,3 +1342,5 @@ def _corefer(drafts: list[EventDraft], side: Callable[[str], str]) -> list[Event
 
 
 _WINDOW = 40
+# verbs of a relative clause that dates the event before it: "which began on Tuesday"
+_START_VERBS = frozenset({"began", "started", "opened", "ran", "ended", "lasted"})
