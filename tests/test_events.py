@@ -170,6 +170,19 @@ def test_a_holiday_naming_a_truce_gives_way_to_its_dates() -> None:
     assert [e.date.value for e in alone if e.date] == ["2025-04-20"]
 
 
+def test_talks_in_the_lead_take_the_datelines_place_when_a_party_is_at_home() -> None:
+    text = (
+        "ANKARA, June 4 (peacetalks sample) - Turkish President Recep Tayyip Erdogan held talks "
+        "with Ukrainian Foreign Minister Andrii Sybiha on Wednesday.\n\n"
+        "Sybiha later met European envoys."
+    )
+    article = pt.parse(text, published=DAY)
+    first, *rest = [e for e in article.events if e.type.value == "talks"]
+    assert first.location is not None
+    assert "ankara" in first.location
+    assert all(e.location is None for e in rest)  # not the lead paragraph
+
+
 def test_a_mediator_is_not_a_party_to_an_exchange() -> None:
     text = "Russia and Ukraine each freed 84 prisoners of war on Thursday in a swap brokered by the UAE."
     article = pt.parse(text, published=DAY)

@@ -146,9 +146,50 @@ def parse(
     disc.set_statements(statements)
     demands = extract_demands(doc, disc, statements)
     events = extract_events(doc, disc, found_dates, demands, _principal(doc, book))
+    events = _dateline_place(events, doc, book, places, prepared)
     return _article(
         prepared, reference, published, doc, book, places, found_dates, statements, demands, events
     )
+
+
+def _dateline_place(
+    events: list[EventDraft],
+    doc: Doc,
+    book: ActorBook,
+    places: dict[str, Place],
+    prepared: Prepared,
+) -> list[EventDraft]:
+    """Talks that the lead paragraph reports without a place happened at the dateline's place
+    when one of their parties is at home there ("The Kremlin, Moscow": Putin's talks with
+    Witkoff). Only the first paragraph after the dateline, and only talks that took place."""
+    dateline = prepared.dateline
+    if dateline is None or dateline.place is None or not doc.sentences:
+        return events
+    where = [
+        ref.place
+        for ref in doc.refs_in(dateline.place.wspan.start, dateline.place.wspan.end)
+        if ref.place is not None and ref.place in places
+    ]
+    if not where:
+        return events
+    place = min(where, key=lambda p: places[p].kind.value == "country")  # a city first
+    country = places[place].country or places[place].code
+    index = bisect.bisect_left([s.end for s in doc.sentences], dateline.wspan.end + 1)
+    if index >= len(doc.sentences):
+        return events
+    lead = doc.sentences[index].block
+    out = []
+    for event in events:
+        if (
+            event.type is EventType.TALKS
+            and event.status.value == "occurred"
+            and event.location is None
+            and doc.sentences[event.sentence].block == lead
+            and any(book.country(p) == country for p in event.participants)
+        ):
+            event = attrs.evolve(event, location=place)
+        out.append(event)
+    return out
 
 
 def _provisional(name: str, kind: ActorKind, country: str | None) -> Actor | None:
