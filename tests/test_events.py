@@ -183,6 +183,15 @@ def test_talks_in_the_lead_take_the_datelines_place_when_a_party_is_at_home() ->
     assert all(e.location is None for e in rest)  # not the lead paragraph
 
 
+def test_negotiators_who_spent_hours_together_held_talks() -> None:
+    text = "Armenian and Azerbaijani negotiators spent six hours together in Abu Dhabi on Monday."
+    talks = _one(text)
+    assert (talks.type.value, talks.status.value) == ("talks", "occurred")
+    assert talks.date is not None
+    assert talks.date.value == "2025-06-02"
+    assert not _events("The two sides spent years arguing over the border.")
+
+
 def test_a_mediator_is_not_a_party_to_an_exchange() -> None:
     text = "Russia and Ukraine each freed 84 prisoners of war on Thursday in a swap brokered by the UAE."
     article = pt.parse(text, published=DAY)
